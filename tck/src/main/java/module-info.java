@@ -1,0 +1,15 @@
+/**
+ * The PhantomDB Technology Compatibility Kit: abstract JUnit 5 suites every implementation of an
+ * SPI must pass, and in-memory reference implementations that pass them.
+ */
+module io.phantomdb.tck {
+  requires transitive io.phantomdb.api;
+  requires transitive org.junit.jupiter.api;
+  requires transitive org.assertj.core;
+  requires transitive net.jqwik.api;
+
+  exports io.phantomdb.tck.storage;
+
+  provides io.phantomdb.spi.storage.StorageEngineFactory with
+      io.phantomdb.tck.storage.MemoryStorageEngineFactory;
+}
