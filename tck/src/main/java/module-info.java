@@ -5,10 +5,13 @@
 module io.phantomdb.tck {
   requires transitive io.phantomdb.api;
   requires transitive org.junit.jupiter.api;
+  requires transitive org.junit.jupiter.params;
   requires transitive org.assertj.core;
   requires transitive net.jqwik.api;
+  requires java.management;
 
   exports io.phantomdb.tck.storage;
+  exports io.phantomdb.tck.storage.memory;
 
   provides io.phantomdb.spi.storage.StorageEngineFactory with
       io.phantomdb.tck.storage.MemoryStorageEngineFactory;

@@ -19,8 +19,8 @@ public interface KeyValueReader {
    * @return a copy of the value the caller owns, or null if the key is absent
    * @throws UnknownKeyspaceException if the keyspace has been dropped (or was dropped before the
    *     snapshot was taken)
-   * @throws IllegalArgumentException if the keyspace belongs to another engine, or an argument is
-   *     null
+   * @throws IllegalArgumentException if the keyspace belongs to another engine
+   * @throws NullPointerException if an argument is null
    * @throws StorageClosedException if this reader or its engine is closed
    * @throws StorageCorruptionException if the engine detects damaged data
    * @throws StorageException on any other failure of the store
@@ -37,8 +37,8 @@ public interface KeyValueReader {
    * @param order ascending or descending
    * @return an open cursor the caller must close
    * @throws UnknownKeyspaceException if the keyspace has been dropped
-   * @throws IllegalArgumentException if the keyspace belongs to another engine, or an argument is
-   *     null
+   * @throws IllegalArgumentException if the keyspace belongs to another engine
+   * @throws NullPointerException if an argument is null
    * @throws StorageClosedException if this reader or its engine is closed
    * @throws StorageException on any other failure of the store
    */

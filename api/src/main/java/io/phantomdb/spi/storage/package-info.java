@@ -22,8 +22,9 @@
  * <h2>Errors</h2>
  * All failures are unchecked: {@link io.phantomdb.spi.storage.StorageException} and its
  * subclasses for conditions of the store, {@link java.lang.IllegalArgumentException} for
- * arguments the contract forbids (null, a key longer than {@link
- * io.phantomdb.spi.storage.StorageEngine#maxKeyLength()}).
+ * arguments the contract forbids (a key longer than {@link
+ * io.phantomdb.spi.storage.StorageEngine#maxKeyLength()}, another engine's keyspace), and {@link
+ * java.lang.NullPointerException} for null arguments.
  *
  * <h2>Conformance</h2>
  * Every implementation must pass the abstract suites in the {@code tck} module; see

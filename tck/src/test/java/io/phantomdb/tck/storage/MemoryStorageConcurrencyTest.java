@@ -1,0 +1,13 @@
+package io.phantomdb.tck.storage;
+
+import io.phantomdb.spi.storage.StorageContext;
+import io.phantomdb.spi.storage.StorageEngine;
+import java.nio.file.Path;
+
+/** The reference engine against {@link AbstractStorageConcurrencyTest}. */
+public class MemoryStorageConcurrencyTest extends AbstractStorageConcurrencyTest {
+  @Override
+  protected StorageEngine createEngine(Path directory) {
+    return new MemoryStorageEngineFactory().open(StorageContext.of(directory));
+  }
+}
