@@ -14,9 +14,9 @@ import java.nio.file.Path;
  * {@code ACK n} after each {@link Durability#SYNC} batch {@code n} is acknowledged.
  *
  * <p>Batch {@code n} puts key {@code n} into keyspaces {@code a} and {@code b} and sets {@code
- * meta/last = n}, synced. After every third batch an unsynced filler batch puts {@link
- * #FILLER_KEYS} keys with prefix {@code n} into keyspace {@code c}; the next synced batch makes
- * it durable too.
+ * meta/last = n}, synced. Before every third batch an unsynced filler batch puts {@link
+ * #FILLER_KEYS} keys with prefix {@code n} into keyspace {@code c}; the synced batch after it
+ * makes it durable too.
  */
 public final class DurabilityWriter {
   static final int FILLER_KEYS = 20;
@@ -41,6 +41,13 @@ public final class DurabilityWriter {
     System.out.flush();
     while (true) {
       n++;
+      if (n % 3 == 0) {
+        WriteBatch filler = new WriteBatch();
+        for (int i = 0; i < FILLER_KEYS; i++) {
+          filler.put(c, fillerKey(n, i), value(n));
+        }
+        engine.write(filler, Durability.NO_SYNC);
+      }
       engine.write(
           new WriteBatch()
               .put(a, key(n), value(n))
@@ -49,13 +56,6 @@ public final class DurabilityWriter {
           Durability.SYNC);
       System.out.println("ACK " + n);
       System.out.flush();
-      if (n % 3 == 0) {
-        WriteBatch filler = new WriteBatch();
-        for (int i = 0; i < FILLER_KEYS; i++) {
-          filler.put(c, fillerKey(n, i), value(n));
-        }
-        engine.write(filler, Durability.NO_SYNC);
-      }
     }
   }
 
