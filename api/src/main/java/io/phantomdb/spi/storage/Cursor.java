@@ -38,7 +38,7 @@ public interface Cursor extends AutoCloseable {
   /**
    * The key of the current entry.
    *
-   * @return a copy the caller owns; never null
+   * @return a new copy the caller owns, on every call; never null
    * @throws IllegalStateException if {@link #next()} has not returned true
    */
   byte[] key();
@@ -46,7 +46,7 @@ public interface Cursor extends AutoCloseable {
   /**
    * The value of the current entry.
    *
-   * @return a copy the caller owns; never null (possibly empty)
+   * @return a new copy the caller owns, on every call; never null (possibly empty)
    * @throws IllegalStateException if {@link #next()} has not returned true
    */
   byte[] value();

@@ -15,7 +15,8 @@ public interface KeyValueReader {
    * Reads one key.
    *
    * @param keyspace a keyspace of this reader's engine
-   * @param key the key; may be empty
+   * @param key the key; may be empty. A key longer than the engine's {@link
+   *     StorageEngine#maxKeyLength()} cannot be stored, so reading it returns null.
    * @return a copy of the value the caller owns, or null if the key is absent
    * @throws UnknownKeyspaceException if the keyspace has been dropped (or was dropped before the
    *     snapshot was taken)
@@ -33,7 +34,8 @@ public interface KeyValueReader {
    * exhausted cursor.
    *
    * @param keyspace a keyspace of this reader's engine
-   * @param range the keys to visit
+   * @param range the keys to visit; its bounds may be of any length (they need not be storable
+   *     keys)
    * @param order ascending or descending
    * @return an open cursor the caller must close
    * @throws UnknownKeyspaceException if the keyspace has been dropped

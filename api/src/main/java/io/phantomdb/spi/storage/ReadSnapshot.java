@@ -5,6 +5,10 @@ package io.phantomdb.spi.storage;
  * StorageEngine#snapshot()} returned: reads through it never see a batch written afterwards and
  * always see every batch written before, whole.
  *
+ * <p>A keyspace created after the snapshot was taken reads as empty through it. A keyspace
+ * dropped after the snapshot was taken may still be readable through it, or may throw {@link
+ * UnknownKeyspaceException}, as the engine documents.
+ *
  * <p><b>Threading:</b> thread-safe; several threads may read one snapshot at once.
  *
  * <p><b>Lifecycle:</b> a snapshot pins old data (versions, pages) until closed, so close it as

@@ -107,7 +107,8 @@ public final class WriteBatch {
 
   /**
    * Adds a delete of every key {@code k} with {@code from <= k < to}. Nothing is deleted if
-   * {@code to} does not sort after {@code from}.
+   * {@code to} does not sort after {@code from}. The bounds may be of any length: they need not
+   * be storable keys.
    *
    * @param keyspace the keyspace
    * @param from inclusive start

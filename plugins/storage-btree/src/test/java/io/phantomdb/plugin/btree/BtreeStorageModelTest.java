@@ -1,0 +1,15 @@
+package io.phantomdb.plugin.btree;
+
+import io.phantomdb.spi.storage.StorageContext;
+import io.phantomdb.spi.storage.StorageEngine;
+import io.phantomdb.tck.storage.AbstractStorageModelTest;
+import java.nio.file.Path;
+
+/** Runs the TCK's {@link AbstractStorageModelTest} against the btree engine with default options. */
+public class BtreeStorageModelTest extends AbstractStorageModelTest {
+
+  @Override
+  protected StorageEngine createEngine(Path directory) {
+    return new BtreeStorageEngineFactory().open(StorageContext.of(directory));
+  }
+}
