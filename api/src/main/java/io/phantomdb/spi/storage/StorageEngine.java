@@ -105,8 +105,9 @@ public interface StorageEngine extends KeyValueReader, AutoCloseable {
   /**
    * Writes a consistent copy of the whole store into {@code target}, which must not exist (its
    * parent must). {@link StorageEngineFactory#open(StorageContext)} on {@code target} opens a store
-   * holding exactly the batches written before this call started. Writes may go on meanwhile.
-   * Used by backups and by replication snapshots.
+   * holding every batch acknowledged before this call started, plus a prefix (in write order) of
+   * the batches written while it ran — never part of a batch. Writes may go on meanwhile. Used by
+   * backups and by replication snapshots.
    *
    * @param target a directory to create, on any file system
    * @throws StorageException if {@code target} exists or cannot be written; a partial copy is
