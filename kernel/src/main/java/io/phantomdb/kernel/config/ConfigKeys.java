@@ -1,0 +1,72 @@
+package io.phantomdb.kernel.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every configuration key the kernel knows. {@code distribution/src/conf/phantomdb.conf}
+ * documents exactly these (a unit test checks it). Keys of the form {@code
+ * storage.<engine>.<option>} are engine options, see {@link EngineOptionKey}.
+ */
+public final class ConfigKeys {
+
+  /** The storage engine to use, by the name its plugin gives it. */
+  public static final ConfigKey<String> STORAGE_ENGINE =
+      new ConfigKey<>(
+          "storage.engine",
+          ValueTypes.NAME_VALUE,
+          "lsm",
+          "storage engine, by name: lsm (RocksDB) or btree (LMDB); `phantomdb plugins` lists those installed");
+
+  /** The directory holding all data. */
+  public static final ConfigKey<Path> DATA_DIR =
+      new ConfigKey<>(
+          "data.dir",
+          ValueTypes.PATH,
+          "./data",
+          "directory for all data (the storage engine uses <data.dir>/storage); relative to the working directory");
+
+  /** The directory scanned for plugin zips. */
+  public static final ConfigKey<Path> PLUGINS_DIR =
+      new ConfigKey<>(
+          "plugins.dir",
+          ValueTypes.PATH,
+          ValueTypes.HOME_PLACEHOLDER + "/plugins",
+          "directory scanned for plugin zips at start; <home> is the installation directory");
+
+  /** Plugin ids not to load. */
+  public static final ConfigKey<List<String>> PLUGINS_DISABLED =
+      new ConfigKey<>(
+          "plugins.disabled",
+          ValueTypes.ID_LIST,
+          "",
+          "plugin ids not to load, comma-separated (for example storage-lsm); empty loads every plugin");
+
+  /** All keys, in the order the shipped file documents them. */
+  public static final List<ConfigKey<?>> ALL =
+      List.of(STORAGE_ENGINE, DATA_DIR, PLUGINS_DIR, PLUGINS_DISABLED);
+
+  private ConfigKeys() {}
+
+  /**
+   * Looks a key up by name.
+   *
+   * @param name a key name
+   * @return the key, or empty if no key has that name
+   */
+  public static Optional<ConfigKey<?>> byName(String name) {
+    return ALL.stream().<ConfigKey<?>>map(k -> k).filter(k -> k.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The names of all keys plus the engine option pattern, for error messages.
+   *
+   * @return such as {@code data.dir, plugins.dir, ..., storage.<engine>.<option>}
+   */
+  public static String describeKnownKeys() {
+    StringBuilder sb = new StringBuilder();
+    ALL.stream().map(ConfigKey::name).sorted().forEach(n -> sb.append(n).append(", "));
+    return sb.append(EngineOptionKey.PATTERN).toString();
+  }
+}

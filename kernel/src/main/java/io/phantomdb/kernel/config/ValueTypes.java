@@ -1,0 +1,91 @@
+package io.phantomdb.kernel.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The value types configuration keys use. */
+public final class ValueTypes {
+  /** The placeholder for the installation directory at the start of a path value. */
+  public static final String HOME_PLACEHOLDER = "<home>";
+
+  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Pattern ID = Pattern.compile("[^\\s,]+");
+
+  /**
+   * A file system path. A leading {@code <home>} stands for the installation directory; other
+   * relative paths are resolved against the working directory. The result is absolute.
+   */
+  public static final ValueType<Path> PATH =
+      new ValueType<>() {
+        @Override
+        public Path parse(String text, Path home) {
+          if (text.isEmpty()) {
+            throw new IllegalArgumentException("expected a path, got nothing");
+          }
+          String expanded = text;
+          if (text.equals(HOME_PLACEHOLDER) || text.startsWith(HOME_PLACEHOLDER + "/")) {
+            expanded = home.toString() + text.substring(HOME_PLACEHOLDER.length());
+          }
+          try {
+            return Path.of(expanded).toAbsolutePath().normalize();
+          } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a valid path: " + e.getReason());
+          }
+        }
+
+        @Override
+        public String describe() {
+          return "path";
+        }
+      };
+
+  /** The name of an implementation, such as a storage engine: lower-case letters, digits, '-'. */
+  public static final ValueType<String> NAME_VALUE =
+      new ValueType<>() {
+        @Override
+        public String parse(String text, Path home) {
+          if (!NAME.matcher(text).matches()) {
+            throw new IllegalArgumentException(
+                "'" + text + "' is not a valid name (expected lower-case letters, digits and '-')");
+          }
+          return text;
+        }
+
+        @Override
+        public String describe() {
+          return "name";
+        }
+      };
+
+  /** A comma-separated list of plugin ids; blanks around commas are ignored, may be empty. */
+  public static final ValueType<List<String>> ID_LIST =
+      new ValueType<>() {
+        @Override
+        public List<String> parse(String text, Path home) {
+          List<String> ids = new ArrayList<>();
+          for (String part : text.split(",", -1)) {
+            String id = part.trim();
+            if (id.isEmpty()) {
+              continue;
+            }
+            if (!ID.matcher(id).matches()) {
+              throw new IllegalArgumentException(
+                  "'" + id + "' is not a plugin id (expected a comma-separated list such as "
+                      + "storage-lsm, storage-btree)");
+            }
+            ids.add(id);
+          }
+          return List.copyOf(ids);
+        }
+
+        @Override
+        public String describe() {
+          return "comma-separated list";
+        }
+      };
+
+  private ValueTypes() {}
+}

@@ -1,0 +1,2 @@
+/** Failures operators cause, reported as one line. */
+package io.phantomdb.kernel.error;

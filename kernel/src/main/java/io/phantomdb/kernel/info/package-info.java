@@ -1,0 +1,2 @@
+/** Build and runtime facts shown to operators. */
+package io.phantomdb.kernel.info;

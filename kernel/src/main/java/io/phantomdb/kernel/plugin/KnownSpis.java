@@ -1,0 +1,17 @@
+package io.phantomdb.kernel.plugin;
+
+import io.phantomdb.spi.storage.StorageEngineFactory;
+import java.util.List;
+
+/** The SPIs the kernel looks up. A new SPI is one constant here and one entry in {@link #ALL}. */
+public final class KnownSpis {
+
+  /** Storage engines, chosen by {@code storage.engine}. */
+  public static final SpiType<StorageEngineFactory> STORAGE =
+      new SpiType<>("storage", "storage engine", StorageEngineFactory.class, StorageEngineFactory::name);
+
+  /** Every SPI the registry collects, in report order. */
+  public static final List<SpiType<?>> ALL = List.of(STORAGE);
+
+  private KnownSpis() {}
+}
