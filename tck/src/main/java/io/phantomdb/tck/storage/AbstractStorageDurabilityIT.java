@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,10 @@ public abstract class AbstractStorageDurabilityIT {
         cmd.add(arg);
       }
     }
+    // Native libraries (RocksDB's) are unpacked into java.io.tmpdir and a killed JVM cannot
+    // remove them: keep them inside this test's directory, which JUnit removes.
+    Path childTmp = Files.createDirectories(tempDir.resolve("child-tmp"));
+    cmd.add("-Djava.io.tmpdir=" + childTmp);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(DurabilityWriter.class.getName());
