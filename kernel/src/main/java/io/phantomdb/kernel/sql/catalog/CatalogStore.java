@@ -1,0 +1,206 @@
+package io.phantomdb.kernel.sql.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.phantomdb.spi.storage.Cursor;
+import io.phantomdb.spi.storage.Durability;
+import io.phantomdb.spi.storage.KeyRange;
+import io.phantomdb.spi.storage.Keyspace;
+import io.phantomdb.spi.storage.ScanOrder;
+import io.phantomdb.spi.storage.StorageCorruptionException;
+import io.phantomdb.spi.storage.StorageEngine;
+import io.phantomdb.spi.storage.WriteBatch;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Keeps the catalog in the storage keyspace {@code sql_catalog}: key {@code [kind tag][id, 4
+ * bytes]} → the descriptor as JSON, plus a counter key holding the next object id. Loads it whole
+ * on open (creating database {@code postgres} with schema {@code public} in a new store, as
+ * PostgreSQL's initdb does) and publishes an immutable {@link CatalogSnapshot} after each change.
+ *
+ * <p>Changes go through {@link #change()}: one at a time (a lock), each written in one storage
+ * batch together with whatever data changes the DDL statement adds to it, so DDL is atomic.
+ */
+public final class CatalogStore {
+  /** The storage keyspace of the catalog. */
+  public static final String KEYSPACE = "sql_catalog";
+  /** The database a new store starts with. */
+  public static final String DEFAULT_DATABASE = "postgres";
+  /** The schema every database starts with. */
+  public static final String DEFAULT_SCHEMA = "public";
+
+  private static final byte[] NEXT_ID_KEY = {0, 'n', 'e', 'x', 't', '-', 'i', 'd'};
+  private static final int FIRST_ID = 100;
+
+  private final StorageEngine storage;
+  private final Keyspace keyspace;
+  private final ObjectMapper json =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private final ReentrantLock changeLock = new ReentrantLock();
+  private volatile CatalogSnapshot current;
+  private int nextId;
+
+  private CatalogStore(StorageEngine storage) {
+    this.storage = storage;
+    this.keyspace = storage.createKeyspace(KEYSPACE);
+  }
+
+  /**
+   * Opens the catalog of a store, creating the initial database and schema in an empty one.
+   *
+   * @param storage the open storage engine
+   * @return the catalog
+   * @throws StorageCorruptionException if a stored descriptor cannot be read
+   */
+  public static CatalogStore open(StorageEngine storage) {
+    CatalogStore store = new CatalogStore(storage);
+    store.load();
+    if (store.current.databases().isEmpty()) {
+      try (Change c = store.change()) {
+        DatabaseDescriptor db = new DatabaseDescriptor(c.newId(), DEFAULT_DATABASE);
+        c.put(db);
+        c.put(new SchemaDescriptor(c.newId(), db.id(), DEFAULT_SCHEMA));
+        c.commit(new WriteBatch());
+      }
+    }
+    return store;
+  }
+
+  private void load() {
+    Map<Integer, CatalogObject> objects = new HashMap<>();
+    int next = FIRST_ID;
+    try (Cursor c = storage.scan(keyspace, KeyRange.all(), ScanOrder.FORWARD)) {
+      while (c.next()) {
+        byte[] key = c.key();
+        if (key.length > 0 && key[0] == 0) {
+          next = ByteBuffer.wrap(c.value()).getInt();
+          continue;
+        }
+        CatalogObject o = read(key, c.value());
+        objects.put(o.id(), o);
+      }
+    }
+    nextId = next;
+    current = new CatalogSnapshot(0, objects);
+  }
+
+  private CatalogObject read(byte[] key, byte[] value) {
+    try {
+      return json.readValue(value, CatalogObject.class);
+    } catch (IOException e) {
+      throw new StorageCorruptionException(
+          "catalog entry " + java.util.HexFormat.of().formatHex(key) + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** @return the catalog as of the last committed change */
+  public CatalogSnapshot current() {
+    return current;
+  }
+
+  /**
+   * Starts a catalog change; only one runs at a time (this blocks until the previous one ends).
+   *
+   * @return the change, to be committed or closed (which abandons it)
+   */
+  public Change change() {
+    changeLock.lock();
+    return new Change();
+  }
+
+  private static byte[] key(CatalogObject o) {
+    return ByteBuffer.allocate(5).put(o.kind().tag()).putInt(o.id()).array();
+  }
+
+  /**
+   * One catalog change: new ids, objects to put and delete, committed in one storage batch with
+   * the statement's data changes. Not thread-safe; holds the catalog's change lock until closed.
+   */
+  public final class Change implements AutoCloseable {
+    private final Map<Integer, CatalogObject> objects = new HashMap<>(current.objectsById());
+    private final WriteBatch batch = new WriteBatch();
+    private int next = nextId;
+    private boolean done;
+
+    private Change() {}
+
+    /** @return the catalog as this change has it so far */
+    public CatalogSnapshot view() {
+      return new CatalogSnapshot(current.version() + 1, objects);
+    }
+
+    /** @return a fresh object id */
+    public int newId() {
+      return next++;
+    }
+
+    /**
+     * Adds or replaces an object.
+     *
+     * @param o the object
+     */
+    public void put(CatalogObject o) {
+      try {
+        batch.put(keyspace, key(o), json.writeValueAsBytes(o));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot serialize " + o, e);
+      }
+      objects.put(o.id(), o);
+    }
+
+    /**
+     * Removes an object.
+     *
+     * @param o the object
+     */
+    public void delete(CatalogObject o) {
+      batch.delete(keyspace, key(o));
+      objects.remove(o.id());
+    }
+
+    /**
+     * Writes the change and {@code data} (the statement's data changes) in one synced batch, then
+     * publishes the new catalog.
+     *
+     * @param data data changes to make atomically with the catalog change
+     */
+    public void commit(WriteBatch data) {
+      batch.put(keyspace, NEXT_ID_KEY, ByteBuffer.allocate(4).putInt(next).array());
+      data.forEach(
+          new WriteBatch.Visitor() {
+            @Override
+            public void put(Keyspace ks, byte[] k, byte[] v) {
+              batch.put(ks, k, v);
+            }
+
+            @Override
+            public void delete(Keyspace ks, byte[] k) {
+              batch.delete(ks, k);
+            }
+
+            @Override
+            public void deleteRange(Keyspace ks, byte[] from, byte[] to) {
+              batch.deleteRange(ks, from, to);
+            }
+          });
+      storage.write(batch, Durability.SYNC);
+      nextId = next;
+      current = new CatalogSnapshot(current.version() + 1, objects);
+      done = true;
+    }
+
+    /** Ends the change (abandoning it if not committed) and releases the lock. */
+    @Override
+    public void close() {
+      if (changeLock.isHeldByCurrentThread()) {
+        changeLock.unlock();
+      }
+      done = true;
+    }
+  }
+}
