@@ -1,0 +1,130 @@
+package io.phantomdb.kernel.sql.plan;
+
+import java.util.List;
+import java.util.Properties;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * Turns a parsed query or DML statement into an optimized logical plan: validation against the
+ * catalog ({@link CatalogSchemas}), conversion to relational algebra with sub-queries and
+ * correlation removed, then a fixed set of rewrite rules (filter push-down, projection merging).
+ * One planner serves one statement; it is cheap to make.
+ */
+public final class SqlPlanner {
+  /** The operators SQL may use: the standard ones and PostgreSQL's library functions. */
+  public static final SqlOperatorTable OPERATORS =
+      SqlOperatorTables.chain(
+          SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
+              SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL));
+
+  private static final HepProgram REWRITES =
+      new HepProgramBuilder()
+          .addRuleCollection(List.of(
+              CoreRules.FILTER_SUB_QUERY_TO_CORRELATE,
+              CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
+              CoreRules.JOIN_SUB_QUERY_TO_CORRELATE))
+          .addRuleCollection(List.of(
+              CoreRules.FILTER_INTO_JOIN,
+              CoreRules.JOIN_CONDITION_PUSH,
+              CoreRules.FILTER_PROJECT_TRANSPOSE,
+              CoreRules.FILTER_MERGE,
+              CoreRules.PROJECT_MERGE,
+              CoreRules.PROJECT_REMOVE,
+              CoreRules.AGGREGATE_PROJECT_MERGE,
+              CoreRules.FILTER_REDUCE_EXPRESSIONS,
+              CoreRules.PROJECT_REDUCE_EXPRESSIONS))
+          .build();
+
+  private final RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl();
+  private final CalciteCatalogReader catalogReader;
+  private final SqlValidator validator;
+
+  /**
+   * @param root the schemas of the session's database ({@link CatalogSchemas#rootOf})
+   * @param searchPath the schema names unqualified names are looked up in, in order
+   */
+  public SqlPlanner(CalciteSchema root, List<String> searchPath) {
+    Properties props = new Properties();
+    props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
+    CalciteConnectionConfig config = new CalciteConnectionConfigImpl(props);
+    this.catalogReader = new CalciteCatalogReader(root, searchPath, typeFactory, config);
+    this.validator =
+        SqlValidatorUtil.newValidator(
+            OPERATORS,
+            catalogReader,
+            typeFactory,
+            SqlValidator.Config.DEFAULT
+                .withConformance(SqlConformanceEnum.LENIENT)
+                .withDefaultNullCollation(NullCollation.HIGH)
+                .withIdentifierExpansion(true));
+  }
+
+  /**
+   * Validates and converts a statement, then rewrites it.
+   *
+   * @param statement a parsed query, INSERT, UPDATE or DELETE
+   * @return the optimized logical plan with its output field names
+   * @throws org.apache.calcite.runtime.CalciteContextException if validation fails
+   */
+  public RelRoot plan(SqlNode statement) {
+    SqlNode validated = validator.validate(statement);
+    RexBuilder rexBuilder = new RexBuilder(typeFactory);
+    HepPlanner hep = new HepPlanner(REWRITES);
+    RelOptCluster cluster = RelOptCluster.create(hep, rexBuilder);
+    SqlToRelConverter converter =
+        new SqlToRelConverter(
+            null,
+            validator,
+            catalogReader,
+            cluster,
+            StandardConvertletTable.INSTANCE,
+            SqlToRelConverter.config()
+                .withTrimUnusedFields(true)
+                .withExpand(false)
+                .withDecorrelationEnabled(true));
+    RelRoot root = converter.convertQuery(validated, false, true);
+    RelNode rel = root.rel;
+    hep.setRoot(rel);
+    rel = hep.findBestExp();
+    RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
+    rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+    return root.withRel(rel);
+  }
+
+  /**
+   * @param root a plan
+   * @return Calcite's text rendering of it, for tests and debugging
+   */
+  public static String explain(RelRoot root) {
+    return RelOptUtil.toString(root.rel);
+  }
+}
