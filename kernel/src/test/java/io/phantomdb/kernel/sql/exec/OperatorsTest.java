@@ -145,4 +145,18 @@ class OperatorsTest {
     Operator projected = new ProjectOperator(filtered, new RowFunction[] {(row, ctx) -> row[1]}, "");
     assertThat(run(projected)).containsExactly(List.of("y"), List.of("z"));
   }
+
+  @Test
+  void explainAnalyzeCountsRowsPerOperator() {
+    Operator scan = InstrumentedOperator.wrap(right());
+    Operator filter = InstrumentedOperator.wrap(
+        new FilterOperator(scan, (row, ctx) -> Objects.equals(row[0], 3), "r.0 = 3"));
+    Operator limit = InstrumentedOperator.wrap(new LimitOperator(filter, 0, 1));
+    assertThat(run(limit)).hasSize(1);
+    List<String> lines = ExplainPrinter.render(limit);
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).startsWith("Limit: 1  (actual time=").endsWith("rows=1 loops=1)");
+    assertThat(lines.get(1)).startsWith("  ->  Filter: r.0 = 3").endsWith("rows=1 loops=1)");
+    assertThat(lines.get(2)).startsWith("        ->  Values (5 rows)").endsWith("rows=2 loops=1)");
+  }
 }
