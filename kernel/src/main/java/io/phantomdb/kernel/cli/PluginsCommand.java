@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
  * engine option is wrong, exactly as a start would.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "plugins",
     description = {
       "List plugins (id, version, required api, what they provide, LOADED/DISABLED/REFUSED and why)",

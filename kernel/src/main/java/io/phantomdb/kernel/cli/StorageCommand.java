@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
  * belongs to another engine.
  */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "storage",
     description = {
       "Open the configured storage engine on the data directory (creating an empty store there if",

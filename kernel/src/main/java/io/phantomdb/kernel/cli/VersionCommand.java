@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code phantomdb version}: versions of PhantomDB, its plugin API, Java and the OS. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "version",
     description = "Show the PhantomDB, plugin API, Java and OS versions (reads no configuration).")
 final class VersionCommand implements Callable<Integer> {

@@ -118,4 +118,13 @@ class PhantomDbMainTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("--config", "--set", "version", "plugins");
   }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"version", "plugins", "storage"}) {
+      Run r = run(command, "--help");
+      assertThat(r.code()).as(command).isZero();
+      assertThat(r.out()).as(command).contains("Usage: phantomdb " + command);
+    }
+  }
 }
