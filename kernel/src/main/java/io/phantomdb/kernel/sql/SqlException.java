@@ -12,6 +12,7 @@ public class SqlException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final String sqlState;
+  private final String detail;
   private final String hint;
 
   /**
@@ -29,7 +30,19 @@ public class SqlException extends RuntimeException {
    * @param cause the underlying failure, or null
    */
   public SqlException(String sqlState, String message, String hint, Throwable cause) {
+    this(sqlState, message, null, hint, cause);
+  }
+
+  /**
+   * @param sqlState the five-character SQLSTATE (see {@link SqlState})
+   * @param message the primary message
+   * @param detail more about what happened (PostgreSQL's DETAIL), or null
+   * @param hint what the user can do, or null
+   * @param cause the underlying failure, or null
+   */
+  public SqlException(String sqlState, String message, String detail, String hint, Throwable cause) {
     super(message, cause);
+    this.detail = detail;
     this.sqlState = Objects.requireNonNull(sqlState, "sqlState");
     if (sqlState.length() != 5) {
       throw new IllegalArgumentException("SQLSTATE must have 5 characters: " + sqlState);
@@ -40,6 +53,11 @@ public class SqlException extends RuntimeException {
   /** @return the SQLSTATE */
   public String sqlState() {
     return sqlState;
+  }
+
+  /** @return details of what happened, or null */
+  public String detail() {
+    return detail;
   }
 
   /** @return a hint saying what to do, or null */

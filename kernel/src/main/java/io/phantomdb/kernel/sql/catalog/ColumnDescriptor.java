@@ -12,6 +12,10 @@ import io.phantomdb.kernel.sql.type.DataType;
  * @param identity {@code ALWAYS} or {@code BY DEFAULT} for identity and serial columns, else null
  * @param sequenceId the sequence an identity/serial column draws from, or 0
  * @param hidden true for the row id of a table without a primary key (not visible to SQL)
+ * @param dropped true once the column was dropped: it keeps its slot in stored rows (as
+ *     PostgreSQL's {@code attisdropped}) but is invisible
+ * @param missingText the value, in PostgreSQL text form, that rows written before this column was
+ *     added have for it (the DEFAULT evaluated at ALTER TABLE time), or null for NULL
  */
 public record ColumnDescriptor(
     int id,
@@ -20,7 +24,27 @@ public record ColumnDescriptor(
     String defaultSql,
     String identity,
     int sequenceId,
-    boolean hidden) {
+    boolean hidden,
+    boolean dropped,
+    String missingText) {
+
+  /**
+   * A live column that every row has (created with its table).
+   *
+   * @param id the column id
+   * @param name its name
+   * @param type its type
+   * @param defaultSql its DEFAULT as SQL text, or null
+   * @return the column
+   */
+  public static ColumnDescriptor of(int id, String name, DataType type, String defaultSql) {
+    return new ColumnDescriptor(id, name, type, defaultSql, null, 0, false, false, null);
+  }
+
+  /** @return this column, dropped */
+  public ColumnDescriptor drop() {
+    return new ColumnDescriptor(id, name, type, null, null, 0, hidden, true, null);
+  }
 
   /** Identity kind {@code GENERATED ALWAYS}: explicit values are refused. */
   public static final String ALWAYS = "ALWAYS";

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param id the table id (the first part of every key of its rows and index entries)
  * @param schemaId its schema
  * @param name its name
- * @param columns every column, hidden row id included, in SQL order
+ * @param columns every column ever created, in creation order (which is SQL order): the hidden
+ *     row id and dropped columns included, since each keeps its slot in stored rows
  * @param indexes the primary index (id {@link IndexDescriptor#PRIMARY_INDEX_ID}) first, then
  *     secondary indexes
  * @param checks CHECK constraints
@@ -57,12 +58,27 @@ public record TableDescriptor(
     return indexes.subList(1, indexes.size());
   }
 
-  /** @return the columns SQL sees (without the hidden row id), in order */
+  /** @return the columns SQL sees (not hidden, not dropped), in order */
   @JsonIgnore
   public List<ColumnDescriptor> visibleColumns() {
     List<ColumnDescriptor> out = new ArrayList<>(columns.size());
     for (ColumnDescriptor c : columns) {
-      if (!c.hidden()) {
+      if (!c.hidden() && !c.dropped()) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * @return the columns a stored row holds values for (not dropped; the hidden row id included),
+   *     in order: the layout of the rows table scans produce
+   */
+  @JsonIgnore
+  public List<ColumnDescriptor> liveColumns() {
+    List<ColumnDescriptor> out = new ArrayList<>(columns.size());
+    for (ColumnDescriptor c : columns) {
+      if (!c.dropped()) {
         out.add(c);
       }
     }
@@ -80,17 +96,20 @@ public record TableDescriptor(
    * @return the column, if there is one of that name (hidden columns are not found)
    */
   public Optional<ColumnDescriptor> column(String columnName) {
-    return columns.stream().filter(c -> !c.hidden() && c.name().equals(columnName)).findFirst();
+    return columns.stream()
+        .filter(c -> !c.hidden() && !c.dropped() && c.name().equals(columnName))
+        .findFirst();
   }
 
   /**
-   * @param columnId a column id
-   * @return the position of that column in {@link #columns()}
-   * @throws IllegalArgumentException if the table has no such column
+   * @param columnId a live column's id
+   * @return the position of that column in {@link #liveColumns()}, i.e. in a scanned row
+   * @throws IllegalArgumentException if the table has no such live column
    */
   public int positionOf(int columnId) {
-    for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).id() == columnId) {
+    List<ColumnDescriptor> live = liveColumns();
+    for (int i = 0; i < live.size(); i++) {
+      if (live.get(i).id() == columnId) {
         return i;
       }
     }

@@ -35,8 +35,8 @@ class CatalogStoreTest {
   }
 
   private static TableDescriptor table(int id, int schemaId, String name) {
-    ColumnDescriptor a = new ColumnDescriptor(1, "a", DataType.of(TypeKind.INTEGER).withNullable(false), null, null, 0, false);
-    ColumnDescriptor b = new ColumnDescriptor(2, "b", DataType.of(TypeKind.NUMERIC, 10, 2), "0", null, 0, false);
+    ColumnDescriptor a = ColumnDescriptor.of(1, "a", DataType.of(TypeKind.INTEGER).withNullable(false), null);
+    ColumnDescriptor b = ColumnDescriptor.of(2, "b", DataType.of(TypeKind.NUMERIC, 10, 2), "0");
     IndexDescriptor pk = new IndexDescriptor(1, name + "_pkey", List.of(IndexColumn.asc(1)), true, true, true);
     return new TableDescriptor(id, schemaId, name, List.of(a, b), List.of(pk),
         List.of(new CheckDescriptor(name + "_b_check", "b >= 0")), 3, 2);

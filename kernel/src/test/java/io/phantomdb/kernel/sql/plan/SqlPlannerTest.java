@@ -53,9 +53,9 @@ class SqlPlannerTest {
   }
 
   private static TableDescriptor table(int id, int schema, String name, String key, String other) {
-    ColumnDescriptor k = new ColumnDescriptor(1, key, DataType.of(TypeKind.INTEGER).withNullable(false), null, null, 0, false);
-    ColumnDescriptor o = new ColumnDescriptor(2, other,
-        other.endsWith("id") ? DataType.of(TypeKind.INTEGER) : DataType.of(TypeKind.TEXT), null, null, 0, false);
+    ColumnDescriptor k = ColumnDescriptor.of(1, key, DataType.of(TypeKind.INTEGER).withNullable(false), null);
+    ColumnDescriptor o = ColumnDescriptor.of(2, other,
+        other.endsWith("id") ? DataType.of(TypeKind.INTEGER) : DataType.of(TypeKind.TEXT), null);
     IndexDescriptor pk = new IndexDescriptor(1, name + "_pkey", List.of(IndexColumn.asc(1)), true, true, true);
     return new TableDescriptor(id, schema, name, List.of(k, o), List.of(pk), List.of(), 3, 2);
   }

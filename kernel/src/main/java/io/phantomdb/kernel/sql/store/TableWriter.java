@@ -1,0 +1,189 @@
+package io.phantomdb.kernel.sql.store;
+
+import io.phantomdb.kernel.sql.SqlException;
+import io.phantomdb.kernel.sql.SqlState;
+import io.phantomdb.kernel.sql.catalog.ColumnDescriptor;
+import io.phantomdb.kernel.sql.catalog.IndexColumn;
+import io.phantomdb.kernel.sql.encoding.RowCodec;
+import io.phantomdb.kernel.sql.encoding.VersionedKeys;
+import io.phantomdb.kernel.sql.type.TextCodec;
+import io.phantomdb.spi.storage.KeyRange;
+import io.phantomdb.spi.storage.KeyValueReader;
+import io.phantomdb.spi.storage.Keyspace;
+import io.phantomdb.spi.storage.WriteBatch;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes one statement's row changes as new versions at the statement's commit timestamp into a
+ * batch, maintaining secondary indexes and enforcing uniqueness (primary key and unique indexes)
+ * against both the stored data and the statement's own earlier changes, as PostgreSQL checks each
+ * row immediately. Nothing is visible until the batch is written. Not thread-safe.
+ */
+public final class TableWriter {
+  private static final byte[] LIVE = {1};
+
+  private final KeyValueReader reader;
+  private final Keyspace data;
+  private final long readTs;
+  private final long commitTs;
+  private final WriteBatch batch;
+  /** logical keys (rows and index entries) this statement wrote: LIVE or a tombstone */
+  private final TreeMap<byte[], byte[]> pending = new TreeMap<>(Arrays::compareUnsigned);
+  private long changed;
+
+  /**
+   * @param reader the latest committed state, for uniqueness checks
+   * @param data the data keyspace
+   * @param readTs the timestamp the checks read at (the latest commit)
+   * @param commitTs the timestamp the new versions get
+   * @param batch where the versions go
+   */
+  public TableWriter(KeyValueReader reader, Keyspace data, long readTs, long commitTs, WriteBatch batch) {
+    this.reader = reader;
+    this.data = data;
+    this.readTs = readTs;
+    this.commitTs = commitTs;
+    this.batch = batch;
+  }
+
+  /** @return rows inserted, updated or deleted so far */
+  public long changed() {
+    return changed;
+  }
+
+  /**
+   * Inserts a row.
+   *
+   * @param t the table
+   * @param row a value per live column
+   * @throws SqlException 23505 if its primary key or a unique index key already exists
+   */
+  public void insert(TableLayout t, Object[] row) {
+    byte[] pk = t.primary().keyOf(row).toByteArray();
+    if (exists(pk)) {
+      throw duplicate(t, t.primary(), row);
+    }
+    write(pk, t.rowCodec().encode(row));
+    for (IndexLayout idx : t.secondary()) {
+      putEntry(t, idx, row, pk);
+    }
+    changed++;
+  }
+
+  /**
+   * Deletes a row (as read by this statement).
+   *
+   * @param t the table
+   * @param row the row's current values
+   */
+  public void delete(TableLayout t, Object[] row) {
+    byte[] pk = t.primary().keyOf(row).toByteArray();
+    write(pk, RowCodec.tombstone());
+    for (IndexLayout idx : t.secondary()) {
+      write(entryKey(t, idx, row, pk), RowCodec.tombstone());
+    }
+    changed++;
+  }
+
+  /**
+   * Replaces a row's values; a changed primary key moves the row.
+   *
+   * @param t the table
+   * @param oldRow the current values
+   * @param newRow the new values
+   * @throws SqlException 23505 if the new key of the row or of a unique index is taken
+   */
+  public void update(TableLayout t, Object[] oldRow, Object[] newRow) {
+    byte[] oldPk = t.primary().keyOf(oldRow).toByteArray();
+    byte[] newPk = t.primary().keyOf(newRow).toByteArray();
+    if (!Arrays.equals(oldPk, newPk)) {
+      delete(t, oldRow);
+      changed--;
+      insert(t, newRow);
+      return;
+    }
+    write(newPk, t.rowCodec().encode(newRow));
+    for (IndexLayout idx : t.secondary()) {
+      byte[] oldEntry = entryKey(t, idx, oldRow, oldPk);
+      byte[] newEntry = entryKey(t, idx, newRow, newPk);
+      if (!Arrays.equals(oldEntry, newEntry)) {
+        write(oldEntry, RowCodec.tombstone());
+        putEntry(t, idx, newRow, newPk);
+      }
+    }
+    changed++;
+  }
+
+  private void putEntry(TableLayout t, IndexLayout idx, Object[] row, byte[] pk) {
+    if (idx.index().unique() && !idx.hasNullKey(row)) {
+      byte[] prefix = idx.keyOf(row).toByteArray();
+      if (anyLiveUnder(prefix)) {
+        throw duplicate(t, idx, row);
+      }
+    }
+    write(entryKey(t, idx, row, pk), LIVE);
+  }
+
+  private static byte[] entryKey(TableLayout t, IndexLayout idx, Object[] row, byte[] pk) {
+    int skip = t.primary().prefix().length;
+    return idx.keyOf(row).appendEncoded(pk, skip, pk.length).toByteArray();
+  }
+
+  private void write(byte[] logicalKey, byte[] value) {
+    batch.put(data, VersionedKeys.versioned(logicalKey, commitTs), value);
+    pending.put(logicalKey, value);
+  }
+
+  /** Whether a row with this exact logical key is live, counting this statement's writes. */
+  private boolean exists(byte[] logicalKey) {
+    byte[] mine = pending.get(logicalKey);
+    if (mine != null) {
+      return !RowCodec.isTombstone(mine);
+    }
+    try (var c = reader.scan(data, VersionedKeys.visibleVersions(logicalKey, readTs),
+        io.phantomdb.spi.storage.ScanOrder.FORWARD)) {
+      return c.next() && !RowCodec.isTombstone(c.value());
+    }
+  }
+
+  /** Whether any live index entry starts with {@code prefix}, counting this statement's writes. */
+  private boolean anyLiveUnder(byte[] prefix) {
+    KeyRange range = VersionedKeys.prefixRange(prefix);
+    byte[] end = range.upper();
+    Map<byte[], byte[]> mine = end == null ? pending.tailMap(prefix, true) : pending.subMap(prefix, true, end, false);
+    for (byte[] v : mine.values()) {
+      if (!RowCodec.isTombstone(v)) {
+        return true;
+      }
+    }
+    try (TableReader.VersionedCursor c = new TableReader.VersionedCursor(
+        reader.scan(data, range, io.phantomdb.spi.storage.ScanOrder.FORWARD), readTs)) {
+      while (c.next()) {
+        byte[] logical = VersionedKeys.logicalKey(c.key());
+        if (!pending.containsKey(logical)) {
+          return true; // stored, live, and not deleted by this statement
+        }
+      }
+    }
+    return false;
+  }
+
+  private static SqlException duplicate(TableLayout t, IndexLayout idx, Object[] row) {
+    List<ColumnDescriptor> live = t.table().liveColumns();
+    StringBuilder cols = new StringBuilder();
+    StringBuilder vals = new StringBuilder();
+    List<IndexColumn> ics = idx.index().columns();
+    for (int i = 0; i < ics.size(); i++) {
+      int pos = idx.positions()[i];
+      cols.append(i == 0 ? "" : ", ").append(live.get(pos).name());
+      Object v = row[pos];
+      vals.append(i == 0 ? "" : ", ").append(v == null ? "null" : TextCodec.format(v, live.get(pos).type()));
+    }
+    return new SqlException(SqlState.UNIQUE_VIOLATION,
+        "duplicate key value violates unique constraint \"" + idx.index().name() + "\"",
+        "Key (" + cols + ")=(" + vals + ") already exists.", null, null);
+  }
+}
