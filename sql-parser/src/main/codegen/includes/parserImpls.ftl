@@ -35,6 +35,19 @@ DropBehavior PgDropBehavior() :
     { return null; }
 }
 
+/** Rejects CREATE OR REPLACE for objects PostgreSQL cannot replace. */
+void PgNoReplace(Span s, boolean replace, String what) :
+{
+}
+{
+    {
+        if (replace) {
+            throw PhantomParserSupport.error(s.end(this),
+                "CREATE OR REPLACE is not supported for " + what);
+        }
+    }
+}
+
 /** Parses name [, name]* of possibly qualified names. */
 SqlNodeList PgNameList() :
 {

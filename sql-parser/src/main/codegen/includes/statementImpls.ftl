@@ -1,6 +1,6 @@
 <#--
-  PhantomDB grammar: session and transaction statements (SET, SHOW, RESET, BEGIN, COMMIT,
-  ROLLBACK, SAVEPOINT, ...) and PostgreSQL's EXPLAIN.
+  PhantomDB grammar: PostgreSQL's EXPLAIN, SET / SHOW / RESET, and queries with a locking clause
+  (FOR UPDATE). Transaction control is in transactionImpls.ftl.
 -->
 
 /**
@@ -108,150 +108,6 @@ SqlNode PgExplainable() :
         stmt = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
     )
     { return stmt; }
-}
-
-/** Parses BEGIN [WORK | TRANSACTION] [transaction modes]. */
-SqlNode PgBegin() :
-{
-    final Span s;
-    final TransactionModes modes;
-}
-{
-    <BEGIN> { s = span(); }
-    [ <WORK> | <TRANSACTION> ]
-    modes = PgTransactionModes(false)
-    { return new SqlBegin(s.end(this), modes); }
-}
-
-/** Parses START TRANSACTION [transaction modes]. */
-SqlNode PgStartTransaction() :
-{
-    final Span s;
-    final TransactionModes modes;
-}
-{
-    <START> { s = span(); } <TRANSACTION>
-    modes = PgTransactionModes(false)
-    { return new SqlBegin(s.end(this), modes); }
-}
-
-/** Parses transaction modes separated by commas or spaces; {@code required}: at least one. */
-TransactionModes PgTransactionModes(boolean required) :
-{
-    TransactionModes modes = TransactionModes.NONE;
-}
-{
-    (
-        modes = PgTransactionMode(modes)
-        ( [ <COMMA> ] modes = PgTransactionMode(modes) )*
-    |
-        {
-            if (required) {
-                throw generateParseException();
-            }
-        }
-    )
-    { return modes; }
-}
-
-/** Parses one transaction mode, returning {@code modes} with it set. */
-TransactionModes PgTransactionMode(TransactionModes modes) :
-{
-    final IsolationLevel level;
-}
-{
-    <ISOLATION> <LEVEL>
-    (
-        <SERIALIZABLE> { level = IsolationLevel.SERIALIZABLE; }
-    |
-        <REPEATABLE> <READ> { level = IsolationLevel.REPEATABLE_READ; }
-    |
-        LOOKAHEAD(2)
-        <READ> <COMMITTED> { level = IsolationLevel.READ_COMMITTED; }
-    |
-        <READ> <UNCOMMITTED> { level = IsolationLevel.READ_UNCOMMITTED; }
-    )
-    { return modes.withIsolationLevel(level); }
-|
-    LOOKAHEAD(2)
-    <READ> <ONLY> { return modes.withReadOnly(true); }
-|
-    <READ> <WRITE> { return modes.withReadOnly(false); }
-|
-    <DEFERRABLE> { return modes.withDeferrable(true); }
-|
-    <NOT> <DEFERRABLE> { return modes.withDeferrable(false); }
-}
-
-/** Parses [AND [NO] CHAIN]: true for AND CHAIN. */
-boolean PgChainOpt() :
-{
-    boolean chain = true;
-}
-{
-    <AND> [ <NO> { chain = false; } ] <CHAIN> { return chain; }
-|
-    { return false; }
-}
-
-/** Parses COMMIT [WORK | TRANSACTION] [AND [NO] CHAIN] and END [WORK | TRANSACTION]. */
-SqlNode PgCommit() :
-{
-    final Span s;
-    boolean chain = false;
-}
-{
-    (
-        <COMMIT> { s = span(); } [ <WORK> | <TRANSACTION> ] chain = PgChainOpt()
-    |
-        <END> { s = span(); } [ <WORK> | <TRANSACTION> ]
-    )
-    { return new SqlCommit(s.end(this), chain); }
-}
-
-/**
- * Parses ROLLBACK [WORK | TRANSACTION] [AND [NO] CHAIN] and
- * ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name.
- */
-SqlNode PgRollback() :
-{
-    final Span s;
-    SqlIdentifier savepoint = null;
-    boolean chain = false;
-}
-{
-    <ROLLBACK> { s = span(); }
-    [ <WORK> | <TRANSACTION> ]
-    (
-        <TO> [ LOOKAHEAD(2) <SAVEPOINT> ] savepoint = SimpleIdentifier()
-    |
-        chain = PgChainOpt()
-    )
-    { return new SqlRollback(s.end(this), savepoint, chain); }
-}
-
-/** Parses SAVEPOINT name. */
-SqlNode PgSavepoint() :
-{
-    final Span s;
-    final SqlIdentifier name;
-}
-{
-    <SAVEPOINT> { s = span(); } name = SimpleIdentifier() {
-        return new SqlSavepoint(s.end(this), name);
-    }
-}
-
-/** Parses RELEASE [SAVEPOINT] name. */
-SqlNode PgReleaseSavepoint() :
-{
-    final Span s;
-    final SqlIdentifier name;
-}
-{
-    <RELEASE> { s = span(); } [ LOOKAHEAD(2) <SAVEPOINT> ] name = SimpleIdentifier() {
-        return new SqlReleaseSavepoint(s.end(this), name);
-    }
 }
 
 /**
@@ -393,4 +249,53 @@ SqlNode PgReset() :
     <RESET> { s = span(); }
     ( <ALL> | name = PgVariableName() )
     { return new SqlResetVariable(s.end(this), name); }
+}
+
+/**
+ * Parses a query statement with an optional locking clause:
+ * query [FOR {UPDATE | NO KEY UPDATE | SHARE | KEY SHARE} [OF table [, ...]]
+ * [NOWAIT | SKIP LOCKED]]. Without the clause it returns the query itself.
+ */
+SqlNode PgQuery() :
+{
+    final SqlNode query;
+    final Span s;
+    SqlLockingQuery.Strength strength;
+    SqlNodeList tables = null;
+    SqlLockingQuery.WaitPolicy wait = SqlLockingQuery.WaitPolicy.WAIT;
+}
+{
+    (
+        // Only what starts a query, so that TRUNCATE t and the like still reach Calcite's
+        // productions (a semantic lookahead is also checked while SqlStmt looks ahead).
+        LOOKAHEAD({ getToken(1).kind == SELECT || getToken(1).kind == VALUES
+            || getToken(1).kind == WITH || getToken(1).kind == TABLE
+            || getToken(1).kind == LPAREN })
+        query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    |
+        LOOKAHEAD({ false }) <ZONE> { query = null; } // never taken; makes the above a choice
+    )
+    (
+        <FOR> { s = Span.of(query); }
+        (
+            <UPDATE> { strength = SqlLockingQuery.Strength.UPDATE; }
+        |
+            <NO> <KEY> <UPDATE> { strength = SqlLockingQuery.Strength.NO_KEY_UPDATE; }
+        |
+            <SHARE> { strength = SqlLockingQuery.Strength.SHARE; }
+        |
+            <KEY> <SHARE> { strength = SqlLockingQuery.Strength.KEY_SHARE; }
+        )
+        [ <OF> tables = PgNameList() ]
+        [
+            <NOWAIT> { wait = SqlLockingQuery.WaitPolicy.NOWAIT; }
+        |
+            <SKIP_> <LOCKED> { wait = SqlLockingQuery.WaitPolicy.SKIP_LOCKED; }
+        ]
+        {
+            return new SqlLockingQuery(s.end(this), query, strength, tables, wait);
+        }
+    |
+        { return query; }
+    )
 }

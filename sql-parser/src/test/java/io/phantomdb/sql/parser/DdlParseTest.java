@@ -131,6 +131,15 @@ class DdlParseTest {
   }
 
   @Test
+  void temporaryTable() {
+    assertThat(roundTrip("CREATE TEMP TABLE t (a int)", SqlCreateTable.class).isTemporary())
+        .isTrue();
+    assertThat(roundTrip("CREATE TEMPORARY TABLE t AS SELECT 1 AS a", SqlCreateTable.class)
+        .isTemporary()).isTrue();
+    assertThat(roundTrip("CREATE TABLE t (a int)", SqlCreateTable.class).isTemporary()).isFalse();
+  }
+
+  @Test
   void createTableAs() {
     final SqlCreateTable t = roundTrip("CREATE TABLE t2 AS SELECT a, b FROM t1 WHERE a > 1",
         SqlCreateTable.class);

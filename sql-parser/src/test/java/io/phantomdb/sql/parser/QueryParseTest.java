@@ -111,6 +111,14 @@ class QueryParseTest {
     assertThat(where("SELECT 1 FROM t WHERE a IS NOT DISTINCT FROM b").getKind())
         .isEqualTo(SqlKind.IS_NOT_DISTINCT_FROM);
     assertThat(item("SELECT 7 % 3").getKind()).isEqualTo(SqlKind.MOD);
+    assertThat(((SqlCall) where("SELECT 1 FROM t WHERE a ~ 'x'")).getOperator().getName())
+        .isEqualTo("POSIX REGEX CASE SENSITIVE");
+    assertThat(((SqlCall) where("SELECT 1 FROM t WHERE a ~* 'x'")).getOperator().getName())
+        .isEqualTo("POSIX REGEX CASE INSENSITIVE");
+    assertThat(((SqlCall) where("SELECT 1 FROM t WHERE a !~ 'x'")).getOperator().getName())
+        .isEqualTo("NEGATED POSIX REGEX CASE SENSITIVE");
+    assertThat(((SqlCall) where("SELECT 1 FROM t WHERE a !~* 'x'")).getOperator().getName())
+        .isEqualTo("NEGATED POSIX REGEX CASE INSENSITIVE");
   }
 
   @Test

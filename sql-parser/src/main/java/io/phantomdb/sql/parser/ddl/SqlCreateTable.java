@@ -16,32 +16,40 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.util.ImmutableNullableList;
 
 /**
- * {@code CREATE TABLE [IF NOT EXISTS] name (column definitions and table constraints)} or
- * {@code CREATE TABLE [IF NOT EXISTS] name AS query}. Exactly one of {@link #elements()} and
- * {@link #query()} is non-null.
+ * {@code CREATE [TEMP | TEMPORARY] TABLE [IF NOT EXISTS] name (column definitions and table
+ * constraints)} or {@code CREATE [TEMP | TEMPORARY] TABLE [IF NOT EXISTS] name AS query}. Exactly
+ * one of {@link #elements()} and {@link #query()} is non-null.
  */
 public final class SqlCreateTable extends SqlCreate {
   private static final SqlOperator OPERATOR =
       new SqlSpecialOperator("CREATE TABLE", SqlKind.CREATE_TABLE);
 
+  private final boolean temporary;
   private final SqlIdentifier name;
   private final SqlNodeList elements;
   private final SqlNode query;
 
   /**
+   * @param temporary true for CREATE TEMP TABLE
    * @param elements {@link SqlColumnDeclaration}s and {@link SqlTableConstraint}s in the order
    *     written, or null for CREATE TABLE AS
    * @param query the query of CREATE TABLE AS, else null
    */
-  public SqlCreateTable(SqlParserPos pos, boolean ifNotExists, SqlIdentifier name,
-      SqlNodeList elements, SqlNode query) {
+  public SqlCreateTable(SqlParserPos pos, boolean temporary, boolean ifNotExists,
+      SqlIdentifier name, SqlNodeList elements, SqlNode query) {
     super(OPERATOR, pos, false, ifNotExists);
+    this.temporary = temporary;
     this.name = Objects.requireNonNull(name, "name");
     if ((elements == null) == (query == null)) {
       throw new IllegalArgumentException("need exactly one of elements and query");
     }
     this.elements = elements;
     this.query = query;
+  }
+
+  /** @return true for CREATE TEMP TABLE */
+  public boolean isTemporary() {
+    return temporary;
   }
 
   /** @return the table name (possibly qualified) */
@@ -95,7 +103,7 @@ public final class SqlCreateTable extends SqlCreate {
   }
 
   @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-    writer.keyword("CREATE TABLE");
+    writer.keyword(temporary ? "CREATE TEMPORARY TABLE" : "CREATE TABLE");
     if (ifNotExists) {
       writer.keyword("IF NOT EXISTS");
     }
