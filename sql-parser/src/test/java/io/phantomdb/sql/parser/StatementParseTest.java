@@ -69,7 +69,7 @@ class StatementParseTest {
   void calciteAlterSessionSetStillWorks() {
     final SqlSetOption o = (SqlSetOption) ParserTestSupport.parse("ALTER SESSION SET x = 1");
     assertThat(o.getScope()).isEqualTo("SESSION");
-    assertThat(o.getName().getSimple()).isEqualTo("x");
+    assertThat(o.name().toString()).isEqualTo("x");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.phantomdb.sql.parser.stmt;
 
+import java.util.Collections;
 import java.util.List;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
@@ -8,7 +9,6 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import java.util.Collections;
 
 /** {@code COMMIT [WORK | TRANSACTION] [AND [NO] CHAIN]} and {@code END [WORK | TRANSACTION]}. */
 public final class SqlCommit extends SqlCall {

@@ -1,5 +1,6 @@
 package io.phantomdb.sql.parser.stmt;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.apache.calcite.sql.SqlCall;
@@ -9,7 +10,6 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import java.util.Collections;
 
 /**
  * {@code SET TRANSACTION modes} (the current transaction) and
