@@ -50,7 +50,13 @@ public final class PhantomSqlParser {
 
   private PhantomSqlParser() {}
 
-  /** @return the parser configuration (to build a Calcite {@link SqlParser} or planner) */
+  /**
+   * @return the parser configuration, to build a Calcite {@link SqlParser}. Give the validator
+   *     the same conformance ({@code SqlValidator.Config.withConformance(
+   *     PhantomSqlConformance.INSTANCE)}). Calcite's {@code Frameworks.getPlanner} cannot take
+   *     it: its PlannerImpl round-trips the conformance through a connection property that only
+   *     holds {@link org.apache.calcite.sql.validate.SqlConformanceEnum} values.
+   */
   public static SqlParser.Config config() {
     return CONFIG;
   }
