@@ -107,6 +107,19 @@ public final class TextCodec {
     return s;
   }
 
+  /**
+   * Fits a numeric value to a NUMERIC(p, s) type: rounds to the scale, half away from zero, and
+   * fails with 22003 {@code numeric field overflow} if it then has more than p - s integer
+   * digits. Unconstrained NUMERIC (precision 0) takes the value as it is.
+   *
+   * @param value the value
+   * @param type a NUMERIC type
+   * @return the value as the type holds it
+   */
+  public static BigDecimal fitNumeric(BigDecimal value, DataType type) {
+    return NumberText.applyTypmod(value, type);
+  }
+
   /** bytea input: {@code \x} hex (blanks allowed between pairs) or the escape format. */
   private static byte[] parseBytea(String text) {
     if (text.startsWith("\\x") || text.startsWith("\\X")) {
