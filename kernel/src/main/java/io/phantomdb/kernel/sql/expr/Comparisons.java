@@ -132,6 +132,7 @@ final class Comparisons {
           hi, r.hasUpperBound() && r.upperBoundType() == BoundType.CLOSED));
     }
     Bound[] b = bounds.toArray(new Bound[0]);
+    String description = "search(" + x + ", " + sarg + ")";
     Boolean ifNull = sarg.nullAs == RexUnknownAs.TRUE ? Boolean.TRUE
         : sarg.nullAs == RexUnknownAs.FALSE ? Boolean.FALSE : null;
     if (sarg.isPoints() && b.length > 8) {
@@ -190,7 +191,7 @@ final class Comparisons {
 
       @Override
       public String toString() {
-        return "search(" + x + ", " + sarg + ")";
+        return description;
       }
     };
   }

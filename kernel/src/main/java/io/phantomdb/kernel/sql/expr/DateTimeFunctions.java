@@ -60,33 +60,38 @@ final class DateTimeFunctions {
                 Conv.toTimestamp(v[0])), false));
   }
 
-  private static TimeUnitRange unit(String name) {
+  /** The units date_trunc and FLOOR/CEIL(x TO unit) truncate to. */
+  enum Unit {
+    MICROSECOND, MILLISECOND, SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, QUARTER, YEAR, DECADE, CENTURY, MILLENNIUM
+  }
+
+  private static Unit unit(String name) {
     String u = name.toUpperCase(Locale.ROOT);
-    return switch (u) {
-      case "MICROSECONDS", "MICROSECOND" -> TimeUnitRange.MICROSECOND;
-      case "MILLISECONDS", "MILLISECOND" -> TimeUnitRange.MILLISECOND;
-      case "SECOND", "SECONDS" -> TimeUnitRange.SECOND;
-      case "MINUTE", "MINUTES" -> TimeUnitRange.MINUTE;
-      case "HOUR", "HOURS" -> TimeUnitRange.HOUR;
-      case "DAY", "DAYS" -> TimeUnitRange.DAY;
-      case "WEEK", "WEEKS" -> TimeUnitRange.WEEK;
-      case "MONTH", "MONTHS" -> TimeUnitRange.MONTH;
-      case "QUARTER" -> TimeUnitRange.QUARTER;
-      case "YEAR", "YEARS" -> TimeUnitRange.YEAR;
-      case "DECADE" -> TimeUnitRange.DECADE;
-      case "CENTURY" -> TimeUnitRange.CENTURY;
-      case "MILLENNIUM" -> TimeUnitRange.MILLENNIUM;
-      default -> throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
+    if (u.endsWith("S") && !u.equals("MICROSECONDS") && !u.equals("MILLISECONDS")) {
+      u = u.substring(0, u.length() - 1);
+    } else if (u.endsWith("SECONDS")) {
+      u = u.substring(0, u.length() - 1);
+    }
+    try {
+      return Unit.valueOf(u);
+    } catch (IllegalArgumentException e) {
+      throw new SqlException(SqlState.INVALID_PARAMETER_VALUE,
           "unit \"" + name.toLowerCase(Locale.ROOT) + "\" not recognized for type timestamp");
-    };
+    }
   }
 
   /** date_trunc / FLOOR(x TO unit); CEIL moves a value not already on a boundary up one unit. */
-  static Expr truncate(Expr arg, TimeUnitRange unit, DataType type, boolean ceil) {
+  static Expr truncate(Expr arg, TimeUnitRange range, DataType type, boolean ceil) {
+    Unit unit;
+    try {
+      unit = Unit.valueOf(range.name());
+    } catch (IllegalArgumentException e) {
+      throw Errors.unsupported((ceil ? "CEIL" : "FLOOR") + " to " + range);
+    }
     return Nodes.strict1(ceil ? "ceil" : "floor", type, arg, x -> truncate(unit, x, type.kind(), ceil));
   }
 
-  private static Object truncate(TimeUnitRange unit, Object x, TypeKind kind, boolean ceil) {
+  private static Object truncate(Unit unit, Object x, TypeKind kind, boolean ceil) {
     LocalDateTime t = Conv.toTimestamp(x);
     int y = t.getYear();
     LocalDateTime r = switch (unit) {
@@ -103,7 +108,6 @@ final class DateTimeFunctions {
       case DECADE -> LocalDate.of(Math.floorDiv(y, 10) * 10, 1, 1).atStartOfDay();
       case CENTURY -> LocalDate.of(y > 0 ? (y - 1) / 100 * 100 + 1 : -((-y) / 100 * 100) - 99, 1, 1).atStartOfDay();
       case MILLENNIUM -> LocalDate.of(y > 0 ? (y - 1) / 1000 * 1000 + 1 : -((-y) / 1000 * 1000) - 999, 1, 1).atStartOfDay();
-      default -> throw Errors.unsupported("truncating to " + unit);
     };
     if (ceil && !r.equals(t)) {
       r = switch (unit) {

@@ -147,7 +147,7 @@ public final class ExprCompiler {
       return new Nodes.Constant(null, DataType.of(TypeKind.UNKNOWN));
     }
     DataType type = typeOf(lit);
-    return new Nodes.Constant(Literals.toJava(lit.getValue(), lit.getType(), type), type);
+    return new Nodes.Constant(Literals.toJava(lit.getValueAs(Comparable.class), lit.getType(), type), type);
   }
 
   static DataType typeOf(RexNode node) {

@@ -78,7 +78,9 @@ final class Strings {
     r.put("MD5", (call, args, type) -> Nodes.strict1("md5", type, textOrBytes(args.get(0)), v -> md5(v)));
     r.put("ASCII", (call, args, type) -> s1("ascii", type, args, s -> s.isEmpty() ? 0 : s.codePointAt(0)));
     r.put("CHR", (call, args, type) -> Nodes.strict1("chr", type, args.get(0), v -> chr(Conv.toLong(v))));
-    r.put("TRANSLATE", (call, args, type) -> args.size() != 3 ? null : sN("translate", type, args, Strings::translate));
+    CallCompiler translate = (call, args, type) -> args.size() != 3 ? null : sN("translate", type, args, Strings::translate);
+    r.put("TRANSLATE", translate);
+    r.put("TRANSLATE3", translate);
     Patterns.register(r);
   }
 

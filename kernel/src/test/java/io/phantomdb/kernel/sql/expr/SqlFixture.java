@@ -40,7 +40,7 @@ import org.apache.calcite.tools.Planner;
  *
  * <p>Table {@code t} has one column of each type: i integer, si smallint, bi bigint,
  * n numeric(10,2), nu numeric, r real, d double, b boolean, s varchar, v5 varchar(5), c3 char(3),
- * by varbinary, dt date, tm time, ts timestamp, tz timestamptz, iv interval day to second,
+ * ba varbinary, dt date, tm time, ts timestamp, tz timestamptz, iv interval day to second,
  * ym interval year to month, u uuid.
  */
 final class SqlFixture {
@@ -48,7 +48,7 @@ final class SqlFixture {
   static final EvalContext CTX = new EvalContext(new Object[] {42, "x"}, START, ZoneOffset.UTC);
 
   private static final String[] COLUMNS = {
-    "I", "SI", "BI", "N", "NU", "R", "D", "B", "S", "V5", "C3", "BY", "DT", "TM", "TS", "TZ", "IV", "YM", "U"
+    "I", "SI", "BI", "N", "NU", "R", "D", "B", "S", "V5", "C3", "BA", "DT", "TM", "TS", "TZ", "IV", "YM", "U"
   };
 
   private final FrameworkConfig config;
@@ -70,7 +70,7 @@ final class SqlFixture {
         b.add("S", n(f, f.createSqlType(SqlTypeName.VARCHAR)));
         b.add("V5", n(f, f.createSqlType(SqlTypeName.VARCHAR, 5)));
         b.add("C3", n(f, f.createSqlType(SqlTypeName.CHAR, 3)));
-        b.add("BY", n(f, f.createSqlType(SqlTypeName.VARBINARY)));
+        b.add("BA", n(f, f.createSqlType(SqlTypeName.VARBINARY)));
         b.add("DT", n(f, f.createSqlType(SqlTypeName.DATE)));
         b.add("TM", n(f, f.createSqlType(SqlTypeName.TIME)));
         b.add("TS", n(f, f.createSqlType(SqlTypeName.TIMESTAMP)));
