@@ -93,6 +93,17 @@ class DateTimeTest extends ExprTestBase {
   }
 
   @Test
+  void literalsKeepMicroseconds() {
+    assertThat(t("timestamp '2024-01-31 10:11:12.123456'")).isEqualTo("2024-01-31 10:11:12.123456");
+    assertThat(t("time '10:11:12.5'")).isEqualTo("10:11:12.5");
+    assertThat(t("date '2024-02-29'")).isEqualTo("2024-02-29");
+    assertThat(t("interval '1 2:03:04.5' day to second")).isEqualTo("1 day 02:03:04.5");
+    assertThat(t("interval '3' hour")).isEqualTo("03:00:00");
+    assertThat(t("interval '26' hour")).isEqualTo("26:00:00");
+    assertThat(t("interval '1-2' year to month")).isEqualTo("1 year 2 mons");
+  }
+
+  @Test
   void age() {
     assertThat(t("age(timestamp '2001-04-10 00:00:00', timestamp '1957-06-13 00:00:00')"))
         .isEqualTo("43 years 9 mons 27 days");
