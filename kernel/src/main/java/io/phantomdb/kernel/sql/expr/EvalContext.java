@@ -1,0 +1,73 @@
+package io.phantomdb.kernel.sql.expr;
+
+import io.phantomdb.kernel.sql.SqlException;
+import io.phantomdb.kernel.sql.SqlState;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/**
+ * What expressions of one statement execution share: the bound parameter values, the statement's
+ * start time (what {@code now()} and {@code current_timestamp} return, the same for every row of
+ * the statement, as PostgreSQL does within a transaction) and the session time zone (UTC for
+ * now). Create one per execution; it is immutable.
+ */
+public final class EvalContext {
+  private static final Object[] NO_PARAMETERS = new Object[0];
+
+  private final Object[] parameters;
+  private final Instant statementStart;
+  private final ZoneId timeZone;
+
+  /**
+   * @param parameters the values of {@code $1, $2, ...} (index 0 is {@code $1}), each null or of
+   *     the Java class of the parameter's type (a value of another class is cast to it, so text
+   *     from the wire may be passed as String)
+   * @param statementStart when the statement started; kept to microseconds
+   * @param timeZone the session time zone (only UTC is supported yet)
+   */
+  public EvalContext(Object[] parameters, Instant statementStart, ZoneId timeZone) {
+    this.parameters = parameters == null ? NO_PARAMETERS : parameters.clone();
+    this.statementStart = statementStart.truncatedTo(ChronoUnit.MICROS);
+    this.timeZone = Objects.requireNonNull(timeZone, "timeZone");
+  }
+
+  /**
+   * A context starting now, in UTC.
+   *
+   * @param parameters the parameter values, see {@link #EvalContext(Object[], Instant, ZoneId)}
+   * @return the context
+   */
+  public static EvalContext of(Object... parameters) {
+    return new EvalContext(parameters, Instant.now(), ZoneOffset.UTC);
+  }
+
+  /**
+   * @param index 0-based parameter index ({@code $1} is 0)
+   * @return the parameter's value
+   * @throws SqlException 42P02 if the statement got fewer parameters
+   */
+  public Object parameter(int index) {
+    if (index < 0 || index >= parameters.length) {
+      throw new SqlException(SqlState.UNDEFINED_PARAMETER, "there is no parameter $" + (index + 1));
+    }
+    return parameters[index];
+  }
+
+  /** @return how many parameter values there are */
+  public int parameterCount() {
+    return parameters.length;
+  }
+
+  /** @return the statement's start, in microseconds */
+  public Instant statementStart() {
+    return statementStart;
+  }
+
+  /** @return the session time zone */
+  public ZoneId timeZone() {
+    return timeZone;
+  }
+}

@@ -1,0 +1,44 @@
+package io.phantomdb.kernel.sql.expr;
+
+import java.util.List;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexExecutor;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * Constant folding for the planner with PostgreSQL semantics: evaluates constant expressions
+ * with {@link ExprCompiler} instead of Calcite's generated Java code, so that what the planner
+ * folds ({@code CAST(2.5 AS INTEGER)} is 3, {@code CAST('2.5' AS NUMERIC)} is 2.5) is what the
+ * executor would compute. Install it with {@code FrameworkConfig.executor(...)} or {@code
+ * planner.setExecutor(...)}; RexSimplify and ReduceExpressionsRule use it.
+ *
+ * <p>An expression that fails (1/0) or whose value Calcite cannot hold as a literal (NaN, a
+ * year before 1, an interval mixing months and days) is left as it is; it fails or is computed
+ * when the statement runs.
+ */
+public final class ExprRexExecutor implements RexExecutor {
+  /** The one instance. */
+  public static final ExprRexExecutor INSTANCE = new ExprRexExecutor();
+
+  private static final Object[] NO_ROW = new Object[0];
+
+  private ExprRexExecutor() {}
+
+  @Override
+  public void reduce(RexBuilder rexBuilder, List<RexNode> constExps, List<RexNode> reducedValues) {
+    EvalContext ctx = EvalContext.of();
+    for (RexNode e : constExps) {
+      RexNode reduced = e;
+      try {
+        Object v = ExprCompiler.compile(e).eval(NO_ROW, ctx);
+        RexNode lit = Literals.toRexLiteral(rexBuilder, v, e.getType());
+        if (lit != null) {
+          reduced = lit;
+        }
+      } catch (RuntimeException ex) {
+        // not foldable here: evaluated (and reported) at run time
+      }
+      reducedValues.add(reduced);
+    }
+  }
+}

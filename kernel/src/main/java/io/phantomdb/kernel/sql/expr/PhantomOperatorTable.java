@@ -1,0 +1,137 @@
+package io.phantomdb.kernel.sql.expr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.avatica.util.TimeUnit;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlBasicFunction;
+import org.apache.calcite.sql.SqlIntervalQualifier;
+import io.phantomdb.kernel.sql.type.DataType;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.fun.SqlAbstractTimeFunction;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+
+/**
+ * The operators and functions the validator should know: Calcite's standard ones, its
+ * PostgreSQL library, and PostgreSQL functions Calcite lacks or types differently, defined here
+ * so that {@link ExprCompiler} can evaluate every function the validator accepts.
+ *
+ * <p>Added or replaced: {@code now()} (timestamptz, dynamic), {@code btrim(s [, chars])}, {@code
+ * reverse(s)}, {@code trunc(x [, n])}, {@code date_trunc('unit', x)} (PostgreSQL's argument
+ * order; Calcite's is BigQuery's), {@code date_part('field', x)} returning double precision as in
+ * PostgreSQL (Calcite's returns bigint), {@code age(a [, b])} returning interval (Calcite's returns
+ * varchar), {@code current_timestamp} as timestamptz(6) and {@code localtimestamp}, {@code
+ * current_time}, {@code localtime} with precision 6 (Calcite's have 0).
+ */
+public final class PhantomOperatorTable {
+  /** now(): the statement's start as timestamptz; dynamic, so never folded into a cached plan. */
+  public static final SqlFunction NOW =
+      SqlBasicFunction.create("NOW", ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE),
+              OperandTypes.NILADIC, SqlFunctionCategory.TIMEDATE)
+          .withDynamic(true);
+
+  /** btrim(string [, characters]). */
+  public static final SqlFunction BTRIM =
+      SqlBasicFunction.create("BTRIM", ReturnTypes.ARG0_NULLABLE_VARYING,
+          OperandTypes.or(OperandTypes.STRING, OperandTypes.STRING_STRING), SqlFunctionCategory.STRING);
+
+  /** trunc(numeric [, integer]) as PostgreSQL's, the same as Calcite's TRUNCATE. */
+  public static final SqlFunction TRUNC =
+      SqlBasicFunction.create("TRUNC", ReturnTypes.ARG0_NULLABLE,
+          OperandTypes.NUMERIC_OPTIONAL_INTEGER, SqlFunctionCategory.NUMERIC);
+
+  /** date_trunc('unit', timestamp). */
+  public static final SqlFunction DATE_TRUNC =
+      SqlBasicFunction.create("DATE_TRUNC", ReturnTypes.ARG1_NULLABLE,
+          OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.DATETIME), SqlFunctionCategory.TIMEDATE);
+
+  /** date_part('field', x) returning double precision. */
+  public static final SqlFunction DATE_PART =
+      SqlBasicFunction.create("DATE_PART", ReturnTypes.DOUBLE_NULLABLE,
+          OperandTypes.or(OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.DATETIME),
+              OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.DATETIME_INTERVAL)),
+          SqlFunctionCategory.TIMEDATE);
+
+  /** age(timestamp [, timestamp]) returning interval. */
+  public static final SqlFunction AGE =
+      SqlBasicFunction.create("AGE",
+              ReturnTypes.cascade(
+                  opBinding -> opBinding.getTypeFactory().createSqlIntervalType(
+                      new SqlIntervalQualifier(TimeUnit.DAY, TimeUnit.SECOND, SqlParserPos.ZERO)),
+                  SqlTypeTransforms.TO_NULLABLE),
+              OperandTypes.or(OperandTypes.family(SqlTypeFamily.DATETIME),
+                  OperandTypes.family(SqlTypeFamily.DATETIME, SqlTypeFamily.DATETIME)),
+              SqlFunctionCategory.TIMEDATE)
+          .withDynamic(true);
+
+  /** current_timestamp: timestamptz with microseconds, as in PostgreSQL (Calcite's: timestamp(0)). */
+  public static final SqlFunction CURRENT_TIMESTAMP =
+      new TimeFunction("CURRENT_TIMESTAMP", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+
+  /** localtimestamp: timestamp with microseconds. */
+  public static final SqlFunction LOCALTIMESTAMP = new TimeFunction("LOCALTIMESTAMP", SqlTypeName.TIMESTAMP);
+
+  /** current_time: time with microseconds (PostgreSQL's is timetz, which PhantomDB lacks). */
+  public static final SqlFunction CURRENT_TIME = new TimeFunction("CURRENT_TIME", SqlTypeName.TIME);
+
+  /** localtime: time with microseconds. */
+  public static final SqlFunction LOCALTIME = new TimeFunction("LOCALTIME", SqlTypeName.TIME);
+
+  /** Calcite's niladic time functions with PostgreSQL's default precision, 6. */
+  private static final class TimeFunction extends SqlAbstractTimeFunction {
+    private final SqlTypeName type;
+
+    TimeFunction(String name, SqlTypeName type) {
+      super(name, type);
+      this.type = type;
+    }
+
+    @Override
+    public RelDataType inferReturnType(SqlOperatorBinding opBinding) {
+      if (opBinding.getOperandCount() == 0) {
+        return opBinding.getTypeFactory().createSqlType(type, DataType.DEFAULT_TIME_PRECISION);
+      }
+      return super.inferReturnType(opBinding);
+    }
+  }
+
+  private static final Set<String> REPLACED = Set.of("DATE_PART", "AGE", "DATE_TRUNC");
+
+  private static final SqlOperatorTable INSTANCE = build();
+
+  private PhantomOperatorTable() {}
+
+  /** @return the operator table for the validator and SqlToRelConverter */
+  public static SqlOperatorTable instance() {
+    return INSTANCE;
+  }
+
+  private static SqlOperatorTable build() {
+    List<SqlOperator> ops = new ArrayList<>(List.of(NOW, BTRIM, TRUNC, DATE_TRUNC, DATE_PART, AGE,
+        SqlLibraryOperators.REVERSE));
+    for (SqlOperator op :
+        SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL).getOperatorList()) {
+      if (!REPLACED.contains(op.getName())) {
+        ops.add(op);
+      }
+    }
+    // ours first: for CURRENT_TIMESTAMP and friends the validator takes the first one it finds
+    SqlOperatorTable ours = SqlOperatorTables.of(List.of(CURRENT_TIMESTAMP, LOCALTIMESTAMP, CURRENT_TIME, LOCALTIME));
+    return SqlOperatorTables.chain(ours, SqlStdOperatorTable.instance(), SqlOperatorTables.of(ops));
+  }
+}
