@@ -2,6 +2,7 @@ package io.phantomdb.kernel.sql.expr;
 
 import io.phantomdb.kernel.sql.type.PgInterval;
 import io.phantomdb.kernel.sql.type.TypeKind;
+import io.phantomdb.kernel.sql.type.Values;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -15,10 +16,9 @@ import java.util.UUID;
 /**
  * PostgreSQL's ordering of non-null values, for comparisons, MIN/MAX, SEARCH ranges and DISTINCT.
  *
- * <p>Stand-in for {@code io.phantomdb.kernel.sql.type.Values.compare(TypeKind, a, b)}, written on
- * another branch; when both are merged, {@link #compare(TypeKind, Object, Object)} delegates to
- * it. What this adds: comparing values of two different kinds (integer with numeric, date with
- * timestamp, char with text) as PostgreSQL's cross-type operators do.
+ * <p>Values of one kind are compared by {@link Values#compare}; what this adds is comparing
+ * values of two different kinds (integer with numeric, date with timestamp, char with text) as
+ * PostgreSQL's cross-type operators do.
  *
  * <p>Rules: floats order NaN above everything and equal to itself, and {@code -0 = 0}; CHAR
  * ignores trailing blanks; text compares by code point (the C collation, which equals the
@@ -35,11 +35,14 @@ final class ValueComparator {
    * @return negative, zero or positive
    */
   static int compare(TypeKind kind, Object a, Object b) {
-    return compare(kind, a, kind, b);
+    return Values.compare(kind, a, b);
   }
 
   /** Compares values of possibly different but comparable kinds. */
   static int compare(TypeKind ka, Object a, TypeKind kb, Object b) {
+    if (ka == kb) {
+      return Values.compare(ka, a, b);
+    }
     if (ka.isNumeric() && kb.isNumeric()) {
       return compareNumbers(ka, a, kb, b);
     }
