@@ -1,21 +1,25 @@
 package io.phantomdb.kernel.sql.exec;
 
+import io.phantomdb.kernel.sql.SqlException;
+import io.phantomdb.kernel.sql.SqlState;
+import io.phantomdb.kernel.sql.expr.EvalContext;
+
 /**
- * What a running statement's operators share: its parameters and whether it was cancelled. Made
- * by the session per execution.
+ * What a running statement's operators share: the expression context (parameters, statement
+ * start time, session settings) and whether the statement was cancelled. Made per execution.
  */
 public class ExecContext {
-  private final Object[] parameters;
+  private final EvalContext eval;
   private volatile boolean cancelled;
 
-  /** @param parameters the statement's bound parameter values ($1 is index 0) */
-  public ExecContext(Object[] parameters) {
-    this.parameters = parameters;
+  /** @param eval the expression context of this execution */
+  public ExecContext(EvalContext eval) {
+    this.eval = eval;
   }
 
-  /** @return the bound parameter values */
-  public Object[] parameters() {
-    return parameters;
+  /** @return the expression context */
+  public EvalContext eval() {
+    return eval;
   }
 
   /** Asks the statement to stop; operators check {@link #checkCancelled()} in long loops. */
@@ -24,12 +28,11 @@ public class ExecContext {
   }
 
   /**
-   * @throws io.phantomdb.kernel.sql.SqlException 57014 if the statement was cancelled
+   * @throws SqlException 57014 if the statement was cancelled
    */
   public void checkCancelled() {
     if (cancelled) {
-      throw new io.phantomdb.kernel.sql.SqlException(
-          io.phantomdb.kernel.sql.SqlState.QUERY_CANCELED, "canceling statement due to user request");
+      throw new SqlException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.phantomdb.kernel.sql.exec;
 
+import io.phantomdb.kernel.sql.expr.Accumulator;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ public final class HashAggregateOperator implements Operator {
         }
         Accumulator[] accs = groups.computeIfAbsent(new Key(k, keyEquivalence), x -> newAccumulators());
         for (Accumulator a : accs) {
-          a.add(row, ctx);
+          a.add(row);
         }
         if (++n % 4096 == 0) {
           ctx.checkCancelled();

@@ -3,6 +3,7 @@ package io.phantomdb.kernel.sql.plan;
 import io.phantomdb.kernel.sql.catalog.ColumnDescriptor;
 import io.phantomdb.kernel.sql.catalog.IndexColumn;
 import io.phantomdb.kernel.sql.catalog.TableDescriptor;
+import io.phantomdb.kernel.sql.type.CalciteTypes;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -39,7 +40,7 @@ public final class PhantomTable extends AbstractTable {
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     RelDataTypeFactory.Builder b = typeFactory.builder();
     for (ColumnDescriptor c : descriptor.visibleColumns()) {
-      b.add(c.name(), RelTypes.toRel(c.type(), typeFactory));
+      b.add(c.name(), CalciteTypes.toRelDataType(typeFactory, c.type()));
     }
     return b.build();
   }

@@ -1,5 +1,9 @@
 package io.phantomdb.kernel.sql.plan;
 
+import io.phantomdb.kernel.sql.expr.ExprRexExecutor;
+import io.phantomdb.kernel.sql.expr.PhantomOperatorTable;
+import io.phantomdb.kernel.sql.type.PhantomTypeSystem;
+import io.phantomdb.sql.parser.PhantomSqlConformance;
 import java.util.List;
 import java.util.Properties;
 import org.apache.calcite.config.CalciteConnectionConfig;
@@ -22,10 +26,6 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
-import org.apache.calcite.sql.fun.SqlLibrary;
-import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
-import org.apache.calcite.sql.util.SqlOperatorTables;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
@@ -40,11 +40,8 @@ import org.apache.calcite.tools.RelBuilder;
  * One planner serves one statement; it is cheap to make.
  */
 public final class SqlPlanner {
-  /** The operators SQL may use: the standard ones and PostgreSQL's library functions. */
-  public static final SqlOperatorTable OPERATORS =
-      SqlOperatorTables.chain(
-          SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
-              SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL));
+  /** The operators SQL may use: the standard ones, PostgreSQL's, and ours. */
+  public static final SqlOperatorTable OPERATORS = PhantomOperatorTable.instance();
 
   private static final HepProgram REWRITES =
       new HepProgramBuilder()
@@ -64,7 +61,7 @@ public final class SqlPlanner {
               CoreRules.PROJECT_REDUCE_EXPRESSIONS))
           .build();
 
-  private final RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl();
+  private final RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(PhantomTypeSystem.INSTANCE);
   private final CalciteCatalogReader catalogReader;
   private final SqlValidator validator;
 
@@ -83,7 +80,7 @@ public final class SqlPlanner {
             catalogReader,
             typeFactory,
             SqlValidator.Config.DEFAULT
-                .withConformance(SqlConformanceEnum.LENIENT)
+                .withConformance(PhantomSqlConformance.INSTANCE)
                 .withDefaultNullCollation(NullCollation.HIGH)
                 .withIdentifierExpansion(true));
   }
@@ -99,6 +96,7 @@ public final class SqlPlanner {
     SqlNode validated = validator.validate(statement);
     RexBuilder rexBuilder = new RexBuilder(typeFactory);
     HepPlanner hep = new HepPlanner(REWRITES);
+    hep.setExecutor(ExprRexExecutor.INSTANCE); // constant folding with PostgreSQL semantics
     RelOptCluster cluster = RelOptCluster.create(hep, rexBuilder);
     SqlToRelConverter converter =
         new SqlToRelConverter(
@@ -118,6 +116,16 @@ public final class SqlPlanner {
     RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
     rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
     return root.withRel(rel);
+  }
+
+  /** @return the type factory (for deriving declared column types) */
+  public RelDataTypeFactory typeFactory() {
+    return typeFactory;
+  }
+
+  /** @return the validator (for deriving declared column types) */
+  public SqlValidator validator() {
+    return validator;
   }
 
   /**

@@ -117,6 +117,20 @@ public final class TableWriter {
     changed++;
   }
 
+  /**
+   * Writes only the secondary index entries of an existing row (an index backfill), checking
+   * uniqueness.
+   *
+   * @param t the table, with the indexes to fill as its secondary indexes
+   * @param row the row
+   */
+  public void indexOnly(TableLayout t, Object[] row) {
+    byte[] pk = t.primary().keyOf(row).toByteArray();
+    for (IndexLayout idx : t.secondary()) {
+      putEntry(t, idx, row, pk);
+    }
+  }
+
   private void putEntry(TableLayout t, IndexLayout idx, Object[] row, byte[] pk) {
     if (idx.index().unique() && !idx.hasNullKey(row)) {
       byte[] prefix = idx.keyOf(row).toByteArray();

@@ -41,7 +41,7 @@ class OperatorsTest {
 
   private static List<List<Object>> run(Operator op) {
     List<List<Object>> out = new ArrayList<>();
-    op.open(new ExecContext(new Object[0]));
+    op.open(new ExecContext(io.phantomdb.kernel.sql.expr.EvalContext.of()));
     try {
       Object[] row;
       while ((row = op.next()) != null) {
@@ -94,11 +94,11 @@ class OperatorsTest {
 
   @Test
   void aggregateGroupsAndEmptyInputGivesOneRowWithoutKeys() {
-    AggregateFunction count = () -> new Accumulator() {
+    AggregateFunction count = () -> new io.phantomdb.kernel.sql.expr.Accumulator() {
       long n;
 
       @Override
-      public void add(Object[] row, ExecContext ctx) {
+      public void add(Object[] row) {
         n++;
       }
 

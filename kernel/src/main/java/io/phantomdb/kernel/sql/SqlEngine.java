@@ -1,0 +1,112 @@
+package io.phantomdb.kernel.sql;
+
+import io.phantomdb.kernel.sql.catalog.CatalogStore;
+import io.phantomdb.kernel.sql.catalog.TableDescriptor;
+import io.phantomdb.kernel.sql.store.TableLayout;
+import io.phantomdb.spi.storage.Keyspace;
+import io.phantomdb.spi.storage.StorageEngine;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The SQL engine over one open storage engine: the catalog, the data keyspace, the commit
+ * timestamps, and the sessions that run statements. Until transactions arrive, every statement
+ * commits on its own at a new timestamp, and writing statements run one at a time.
+ *
+ * <p>Thread-safe; sessions are not (one per connection).
+ */
+public final class SqlEngine implements AutoCloseable {
+  /** The storage keyspace of rows and index entries. */
+  public static final String DATA_KEYSPACE = "sql_data";
+  private static final byte[] LAST_TS_KEY = {0, 't', 's'};
+
+  private final StorageEngine storage;
+  private final Keyspace data;
+  private final CatalogStore catalog;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final AtomicLong lastTs;
+  private final AtomicLong rowIds;
+  private final Map<TableDescriptor, TableLayout> layouts = new ConcurrentHashMap<>();
+
+  private SqlEngine(StorageEngine storage) {
+    this.storage = storage;
+    this.data = storage.createKeyspace(DATA_KEYSPACE);
+    this.catalog = CatalogStore.open(storage);
+    byte[] last = storage.get(data, LAST_TS_KEY);
+    this.lastTs = new AtomicLong(last == null ? 0 : ByteBuffer.wrap(last).getLong());
+    // Row ids of tables without a primary key: above anything issued before, assuming fewer than
+    // 16 rows per microsecond on average (far above what a single node inserts).
+    this.rowIds = new AtomicLong(Math.max(System.currentTimeMillis() * 1000, lastTs.get()) * 16);
+  }
+
+  /**
+   * Opens the SQL engine on a storage engine, creating the catalog of a new store.
+   *
+   * @param storage the open storage engine; the caller closes it after this engine
+   * @return the engine
+   */
+  public static SqlEngine open(StorageEngine storage) {
+    return new SqlEngine(storage);
+  }
+
+  /** @return a new session in database {@code postgres} with {@code search_path = public} */
+  public Session newSession() {
+    return new EngineSession(this, CatalogStore.DEFAULT_DATABASE);
+  }
+
+  StorageEngine storage() {
+    return storage;
+  }
+
+  Keyspace data() {
+    return data;
+  }
+
+  CatalogStore catalog() {
+    return catalog;
+  }
+
+  ReentrantLock writeLock() {
+    return writeLock;
+  }
+
+  TableLayout layout(TableDescriptor t) {
+    return layouts.computeIfAbsent(t, TableLayout::of);
+  }
+
+  long nextRowId() {
+    return rowIds.incrementAndGet();
+  }
+
+  /** @return the timestamp of the last committed statement: what a new statement reads at */
+  long readTs() {
+    return lastTs.get();
+  }
+
+  /**
+   * Under the write lock: the next commit timestamp, strictly above every earlier one and, when
+   * the clock allows, close to the wall clock in microseconds (a hybrid logical clock on one node).
+   */
+  long nextCommitTs() {
+    long now = System.currentTimeMillis() * 1000;
+    return Math.max(now, lastTs.get() + 1);
+  }
+
+  /** The batch entry that records {@code ts} as the last commit, written with each commit. */
+  byte[][] lastTsEntry(long ts) {
+    return new byte[][] {LAST_TS_KEY, ByteBuffer.allocate(8).putLong(ts).array()};
+  }
+
+  void committed(long ts) {
+    lastTs.set(ts);
+  }
+
+  /** Closes the engine (not the storage engine under it). */
+  @Override
+  public void close() {
+    layouts.clear();
+  }
+}

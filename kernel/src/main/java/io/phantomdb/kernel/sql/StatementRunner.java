@@ -1,0 +1,180 @@
+package io.phantomdb.kernel.sql;
+
+import io.phantomdb.kernel.sql.catalog.CatalogSnapshot;
+import io.phantomdb.kernel.sql.catalog.CheckDescriptor;
+import io.phantomdb.kernel.sql.catalog.SchemaDescriptor;
+import io.phantomdb.kernel.sql.catalog.TableDescriptor;
+import io.phantomdb.kernel.sql.exec.ExecContext;
+import io.phantomdb.kernel.sql.exec.ExplainPrinter;
+import io.phantomdb.kernel.sql.exec.ModifyOperator;
+import io.phantomdb.kernel.sql.exec.Operator;
+import io.phantomdb.kernel.sql.exec.ProjectOperator;
+import io.phantomdb.kernel.sql.exec.RowFunction;
+import io.phantomdb.kernel.sql.expr.EvalContext;
+import io.phantomdb.kernel.sql.expr.ExprCompiler;
+import io.phantomdb.kernel.sql.plan.CatalogSchemas;
+import io.phantomdb.kernel.sql.plan.PhysicalPlanner;
+import io.phantomdb.kernel.sql.plan.SqlPlanner;
+import io.phantomdb.kernel.sql.plan.StatementEnv;
+import io.phantomdb.kernel.sql.store.TableWriter;
+import io.phantomdb.kernel.sql.type.CalciteTypes;
+import io.phantomdb.kernel.sql.type.DataType;
+import io.phantomdb.kernel.sql.type.TypeKind;
+import io.phantomdb.sql.parser.PhantomSqlParser;
+import io.phantomdb.sql.parser.stmt.SqlPgExplain;
+import io.phantomdb.spi.storage.Durability;
+import io.phantomdb.spi.storage.WriteBatch;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * Plans and runs one query or DML statement: Calcite planning ({@link SqlPlanner}), our operators
+ * ({@link PhysicalPlanner}), and for DML the commit of the statement's changes in one synced batch
+ * at a new timestamp, under the engine's write lock.
+ */
+final class StatementRunner {
+  private final SqlEngine engine;
+  private final CatalogSnapshot catalog;
+  private final int databaseId;
+  private final List<String> searchPath;
+  private final SqlPlanner planner;
+
+  StatementRunner(SqlEngine engine, CatalogSnapshot catalog, int databaseId, List<String> searchPath) {
+    this.engine = engine;
+    this.catalog = catalog;
+    this.databaseId = databaseId;
+    this.searchPath = searchPath;
+    this.planner = new SqlPlanner(CatalogSchemas.rootOf(catalog, databaseId), searchPath);
+  }
+
+  StatementResult run(SqlNode node) {
+    RelRoot root = planner.plan(node);
+    EvalContext eval = new EvalContext(new Object[0], Instant.now(), ZoneOffset.UTC);
+    if (!node.getKind().belongsTo(SqlKind.DML)) {
+      StatementEnv env = env(engine.readTs(), eval, null);
+      Operator op = outputOf(root, new PhysicalPlanner(env, false).build(root.rel));
+      return Results.rows(columns(root), op, new ExecContext(eval), "SELECT");
+    }
+    engine.writeLock().lock();
+    try {
+      long readTs = engine.readTs();
+      long commitTs = engine.nextCommitTs();
+      WriteBatch batch = new WriteBatch();
+      TableWriter writer = new TableWriter(engine.storage(), engine.data(), readTs, commitTs, batch);
+      Operator op = new PhysicalPlanner(env(readTs, eval, writer), false).build(root.rel);
+      op.open(new ExecContext(eval));
+      try {
+        op.next();
+      } finally {
+        op.close();
+      }
+      byte[][] ts = engine.lastTsEntry(commitTs);
+      batch.put(engine.data(), ts[0], ts[1]);
+      engine.storage().write(batch, Durability.SYNC);
+      engine.committed(commitTs);
+      long n = writer.changed();
+      String tag = switch (node.getKind()) {
+        case INSERT -> "INSERT 0 " + n;
+        case UPDATE -> "UPDATE " + n;
+        case DELETE -> "DELETE " + n;
+        default -> node.getKind().name() + " " + n;
+      };
+      return Results.command(tag, n);
+    } finally {
+      engine.writeLock().unlock();
+    }
+  }
+
+  StatementResult explain(SqlPgExplain explain) {
+    SqlNode inner = explain.statement();
+    boolean analyze = explain.isAnalyze();
+    if (analyze && inner.getKind().belongsTo(SqlKind.DML)) {
+      throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE of INSERT, UPDATE or DELETE is not supported yet");
+    }
+    RelRoot root = planner.plan(inner);
+    EvalContext eval = new EvalContext(new Object[0], Instant.now(), ZoneOffset.UTC);
+    Operator op = new PhysicalPlanner(env(engine.readTs(), eval, null), analyze).build(root.rel);
+    List<Object[]> lines = new ArrayList<>();
+    if (analyze) {
+      long start = System.nanoTime();
+      op.open(new ExecContext(eval));
+      try {
+        while (op.next() != null) {
+          // count the rows
+        }
+      } finally {
+        op.close();
+      }
+      for (String line : ExplainPrinter.render(op)) {
+        lines.add(new Object[] {line});
+      }
+      lines.add(new Object[] {String.format(java.util.Locale.ROOT, "Execution Time: %.3f ms", (System.nanoTime() - start) / 1e6)});
+    } else {
+      for (String line : ExplainPrinter.render(op)) {
+        lines.add(new Object[] {line});
+      }
+    }
+    return Results.list(List.of(new ColumnInfo("QUERY PLAN", DataType.of(TypeKind.TEXT))), lines, "EXPLAIN");
+  }
+
+  private StatementEnv env(long readTs, EvalContext eval, TableWriter writer) {
+    return new StatementEnv(engine.storage(), engine.data(), readTs, engine::layout, eval, writer,
+        this::checks, engine::nextRowId);
+  }
+
+  /** Compiles a table's CHECK constraints over its visible columns by planning a SELECT of them. */
+  private List<ModifyOperator.Check> checks(TableDescriptor table) {
+    if (table.checks().isEmpty()) {
+      return List.of();
+    }
+    SchemaDescriptor schema = (SchemaDescriptor) catalog.byId(table.schemaId()).orElseThrow();
+    List<ModifyOperator.Check> out = new ArrayList<>();
+    for (CheckDescriptor c : table.checks()) {
+      String sql = "SELECT (" + c.sql() + ") FROM \"" + schema.name() + "\".\"" + table.name() + "\"";
+      try {
+        RelRoot r = planner.plan(PhantomSqlParser.parseStatement(sql));
+        Project p = (Project) r.rel;
+        var expr = ExprCompiler.compile(p.getProjects().get(0));
+        RowFunction fn = (row, ctx) -> expr.eval(row, ctx.eval());
+        out.add(new ModifyOperator.Check(c.name(), fn));
+      } catch (io.phantomdb.sql.parser.PhantomSqlParseException e) {
+        throw new SqlException(SqlState.INTERNAL_ERROR, "stored check constraint " + c.name() + " cannot be parsed", null, null, e);
+      }
+    }
+    return out;
+  }
+
+  /** The statement's output columns, with PostgreSQL's name for unnamed expressions. */
+  private static List<ColumnInfo> columns(RelRoot root) {
+    List<ColumnInfo> out = new ArrayList<>();
+    List<RelDataTypeField> fields = root.validatedRowType.getFieldList();
+    for (Map.Entry<Integer, String> f : root.fields) {
+      RelDataTypeField field = fields.get(out.size());
+      String name = f.getValue().matches("EXPR\\$\\d+") ? "?column?" : f.getValue();
+      out.add(new ColumnInfo(name, CalciteTypes.toDataType(field.getType())));
+    }
+    return out;
+  }
+
+  /** The projection RelRoot asks for on top of the plan's output (often the identity). */
+  private static Operator outputOf(RelRoot root, Operator op) {
+    if (root.isRefTrivial()) {
+      return op;
+    }
+    RowFunction[] fns = new RowFunction[root.fields.size()];
+    int i = 0;
+    for (Map.Entry<Integer, String> f : root.fields) {
+      int index = f.getKey();
+      fns[i++] = (row, ctx) -> row[index];
+    }
+    return new ProjectOperator(op, fns, "output");
+  }
+}

@@ -1,0 +1,256 @@
+package io.phantomdb.kernel.sql.ddl;
+
+import io.phantomdb.kernel.sql.Results;
+import io.phantomdb.kernel.sql.SqlException;
+import io.phantomdb.kernel.sql.SqlState;
+import io.phantomdb.kernel.sql.StatementResult;
+import io.phantomdb.kernel.sql.catalog.CatalogSnapshot;
+import io.phantomdb.kernel.sql.catalog.CatalogStore;
+import io.phantomdb.kernel.sql.catalog.IndexColumn;
+import io.phantomdb.kernel.sql.catalog.IndexDescriptor;
+import io.phantomdb.kernel.sql.catalog.SchemaDescriptor;
+import io.phantomdb.kernel.sql.catalog.TableDescriptor;
+import io.phantomdb.kernel.sql.encoding.VersionedKeys;
+import io.phantomdb.kernel.sql.plan.CatalogSchemas;
+import io.phantomdb.kernel.sql.plan.SqlPlanner;
+import io.phantomdb.kernel.sql.store.TableLayout;
+import io.phantomdb.kernel.sql.store.TableReader;
+import io.phantomdb.kernel.sql.store.TableWriter;
+import io.phantomdb.sql.parser.ddl.SqlCreateIndex;
+import io.phantomdb.sql.parser.ddl.SqlCreateTable;
+import io.phantomdb.sql.parser.ddl.SqlDropIndex;
+import io.phantomdb.sql.parser.ddl.SqlDropTable;
+import io.phantomdb.spi.storage.Keyspace;
+import io.phantomdb.spi.storage.KeyRange;
+import io.phantomdb.spi.storage.StorageEngine;
+import io.phantomdb.spi.storage.WriteBatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlKind;
+
+/**
+ * Executes DDL statements. Each runs under the engine's write lock (so no DML interleaves with an
+ * index backfill) as one catalog change committed together with its data changes.
+ */
+public final class DdlExecutor {
+  private final StorageEngine storage;
+  private final Keyspace data;
+  private final CatalogStore catalog;
+  private final ReentrantLock writeLock;
+  private final int databaseId;
+  private final List<String> searchPath;
+  private final Function<TableDescriptor, TableLayout> layouts;
+  private final LongSupplier readTs;
+
+  /**
+   * @param storage the storage engine
+   * @param data the data keyspace
+   * @param catalog the catalog
+   * @param writeLock the engine's write lock
+   * @param databaseId the session's database
+   * @param searchPath the session's schema search path
+   * @param layouts table layouts
+   * @param readTs the latest commit timestamp
+   */
+  public DdlExecutor(StorageEngine storage, Keyspace data, CatalogStore catalog, ReentrantLock writeLock,
+      int databaseId, List<String> searchPath, Function<TableDescriptor, TableLayout> layouts, LongSupplier readTs) {
+    this.storage = storage;
+    this.data = data;
+    this.catalog = catalog;
+    this.writeLock = writeLock;
+    this.databaseId = databaseId;
+    this.searchPath = searchPath;
+    this.layouts = layouts;
+    this.readTs = readTs;
+  }
+
+  /**
+   * @param node a parsed DDL statement
+   * @return its command tag
+   */
+  public StatementResult execute(SqlNode node) {
+    writeLock.lock();
+    try (CatalogStore.Change change = catalog.change()) {
+      String tag;
+      if (node instanceof SqlCreateTable create) {
+        tag = createTable(create, change);
+      } else if (node instanceof SqlDropTable drop) {
+        tag = dropTables(drop, change);
+      } else if (node instanceof SqlCreateIndex index) {
+        tag = createIndex(index, change);
+      } else if (node instanceof SqlDropIndex drop) {
+        tag = dropIndex(drop, change);
+      } else {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "statement " + node.getKind().lowerName + " is not supported yet");
+      }
+      return Results.command(tag, 0);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private SchemaDescriptor schemaFor(SqlIdentifier name, CatalogSnapshot cat) {
+    String schema = name.names.size() > 1 ? name.names.get(name.names.size() - 2) : searchPath.get(0);
+    return cat.schema(databaseId, schema).orElseThrow(() ->
+        new SqlException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist"));
+  }
+
+  private TableDescriptor findTable(SqlIdentifier name, CatalogSnapshot cat, boolean ifExists) {
+    String table = name.names.get(name.names.size() - 1);
+    List<String> schemas = name.names.size() > 1 ? List.of(name.names.get(name.names.size() - 2)) : searchPath;
+    for (String s : schemas) {
+      var schema = cat.schema(databaseId, s);
+      if (schema.isPresent()) {
+        var t = cat.table(schema.get().id(), table);
+        if (t.isPresent()) {
+          return t.get();
+        }
+      }
+    }
+    if (ifExists) {
+      return null;
+    }
+    throw new SqlException(SqlState.UNDEFINED_TABLE, "table \"" + table + "\" does not exist");
+  }
+
+  private String createTable(SqlCreateTable create, CatalogStore.Change change) {
+    CatalogSnapshot cat = change.view();
+    SchemaDescriptor schema = schemaFor(create.name(), cat);
+    String name = create.name().names.get(create.name().names.size() - 1);
+    if (cat.nameTaken(schema.id(), name)) {
+      if (create.ifNotExists()) {
+        return "CREATE TABLE";
+      }
+      throw new SqlException(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
+    }
+    SqlPlanner planner = new SqlPlanner(CatalogSchemas.rootOf(cat, databaseId), searchPath);
+    TableDescriptor t = TableFactory.build(create, change.newId(), schema.id(), name, planner);
+    for (IndexDescriptor i : t.indexes()) {
+      if (cat.nameTaken(schema.id(), i.name())) {
+        throw new SqlException(SqlState.DUPLICATE_TABLE, "relation \"" + i.name() + "\" already exists");
+      }
+    }
+    change.put(t);
+    change.commit(new WriteBatch());
+    return "CREATE TABLE";
+  }
+
+  private String dropTables(SqlDropTable drop, CatalogStore.Change change) {
+    WriteBatch batch = new WriteBatch();
+    for (SqlNode n : drop.names()) {
+      TableDescriptor t = findTable((SqlIdentifier) n, change.view(), drop.ifExists());
+      if (t == null) {
+        continue;
+      }
+      change.delete(t);
+      KeyRange all = VersionedKeys.tableRange(t.id());
+      batch.deleteRange(data, all.lower(), all.upper());
+    }
+    change.commit(batch);
+    return "DROP TABLE";
+  }
+
+  private String createIndex(SqlCreateIndex create, CatalogStore.Change change) {
+    if (create.where() != null) {
+      throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "partial indexes (CREATE INDEX ... WHERE) are not supported yet");
+    }
+    CatalogSnapshot cat = change.view();
+    TableDescriptor t = findTable(create.table(), cat, false);
+    String name = create.name() != null ? create.name().getSimple()
+        : t.name() + "_" + String.join("_", columnNames(create)) + "_idx";
+    if (cat.nameTaken(t.schemaId(), name)) {
+      if (create.ifNotExists()) {
+        return "CREATE INDEX";
+      }
+      throw new SqlException(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
+    }
+    List<IndexColumn> cols = new ArrayList<>();
+    for (SqlNode n : create.columns()) {
+      boolean desc = n.getKind() == SqlKind.DESCENDING;
+      SqlNode target = desc ? ((SqlBasicCall) n).operand(0) : n;
+      if (!(target instanceof SqlIdentifier id)) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "indexes on expressions are not supported yet");
+      }
+      var c = t.column(id.getSimple()).orElseThrow(() -> new SqlException(SqlState.UNDEFINED_COLUMN,
+          "column \"" + id.getSimple() + "\" does not exist"));
+      cols.add(new IndexColumn(c.id(), desc, desc));
+    }
+    List<IndexDescriptor> indexes = new ArrayList<>(t.indexes());
+    indexes.add(new IndexDescriptor(t.nextIndexId(), name, cols, create.isUnique(), false, false));
+    TableDescriptor updated = t.withIndexes(indexes, t.nextIndexId() + 1);
+    WriteBatch batch = backfill(t, updated);
+    change.put(updated);
+    change.commit(batch);
+    return "CREATE INDEX";
+  }
+
+  /** Writes the new index's entries for every row, checking uniqueness. */
+  private WriteBatch backfill(TableDescriptor before, TableDescriptor after) {
+    WriteBatch batch = new WriteBatch();
+    long ts = readTs.getAsLong();
+    TableLayout old = layouts.apply(before);
+    TableLayout neu = TableLayout.of(after);
+    TableLayout onlyNew = new TableLayout(after, neu.rowCodec(), neu.primary(),
+        List.of(neu.secondary().get(neu.secondary().size() - 1)));
+    // entries get the timestamp of the rows' latest commit, so every reader sees them with the rows
+    TableWriter writer = new TableWriter(storage, data, ts, ts, batch);
+    try (TableReader.VersionedCursor c = TableReader.scan(storage, data, old,
+        VersionedKeys.indexRange(before.id(), IndexDescriptor.PRIMARY_INDEX_ID), ts)) {
+      while (c.next()) {
+        writer.indexOnly(onlyNew, old.rowCodec().decode(c.value()));
+      }
+    }
+    return batch;
+  }
+
+  private String dropIndex(SqlDropIndex drop, CatalogStore.Change change) {
+    CatalogSnapshot cat = change.view();
+    WriteBatch batch = new WriteBatch();
+    for (SqlNode n : drop.names()) {
+      SqlIdentifier id = (SqlIdentifier) n;
+      String name = id.names.get(id.names.size() - 1);
+      TableDescriptor owner = null;
+      for (String s : searchPath) {
+        var schema = cat.schema(databaseId, s);
+        if (schema.isPresent()) {
+          owner = cat.indexOwner(schema.get().id(), name).orElse(null);
+          if (owner != null) {
+            break;
+          }
+        }
+      }
+      if (owner == null) {
+        if (drop.ifExists()) {
+          continue;
+        }
+        throw new SqlException(SqlState.UNDEFINED_OBJECT, "index \"" + name + "\" does not exist");
+      }
+      IndexDescriptor index = owner.index(name).orElseThrow();
+      if (index.primary() || index.constraint()) {
+        throw new SqlException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+            "cannot drop index " + name + " because constraint " + name + " on table " + owner.name() + " requires it");
+      }
+      List<IndexDescriptor> rest = new ArrayList<>(owner.indexes());
+      rest.remove(index);
+      change.put(owner.withIndexes(rest, owner.nextIndexId()));
+      KeyRange all = VersionedKeys.indexRange(owner.id(), index.id());
+      batch.deleteRange(data, all.lower(), all.upper());
+    }
+    change.commit(batch);
+    return "DROP INDEX";
+  }
+
+  private static List<String> columnNames(SqlCreateIndex create) {
+    List<String> out = new ArrayList<>();
+    for (SqlNode n : create.columns()) {
+      out.add(n.toString().toLowerCase().replaceAll("[^a-z0-9_]", ""));
+    }
+    return out;
+  }
+}

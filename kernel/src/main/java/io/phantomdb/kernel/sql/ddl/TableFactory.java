@@ -1,0 +1,124 @@
+package io.phantomdb.kernel.sql.ddl;
+
+import io.phantomdb.kernel.sql.SqlException;
+import io.phantomdb.kernel.sql.SqlState;
+import io.phantomdb.kernel.sql.catalog.CheckDescriptor;
+import io.phantomdb.kernel.sql.catalog.ColumnDescriptor;
+import io.phantomdb.kernel.sql.catalog.IndexColumn;
+import io.phantomdb.kernel.sql.catalog.IndexDescriptor;
+import io.phantomdb.kernel.sql.catalog.TableDescriptor;
+import io.phantomdb.kernel.sql.plan.SqlPlanner;
+import io.phantomdb.kernel.sql.type.CalciteTypes;
+import io.phantomdb.kernel.sql.type.DataType;
+import io.phantomdb.kernel.sql.type.TypeKind;
+import io.phantomdb.sql.parser.PhantomSqlParser;
+import io.phantomdb.sql.parser.ddl.SqlColumnConstraint;
+import io.phantomdb.sql.parser.ddl.SqlColumnDeclaration;
+import io.phantomdb.sql.parser.ddl.SqlCreateTable;
+import io.phantomdb.sql.parser.ddl.SqlTableConstraint;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+
+/**
+ * Builds a table descriptor from CREATE TABLE: column types and NOT NULL, DEFAULT, the primary key
+ * (or a hidden row id), UNIQUE constraints as unique indexes and CHECK constraints, with
+ * PostgreSQL's constraint names ({@code t_pkey}, {@code t_c_key}, {@code t_c_check}).
+ */
+final class TableFactory {
+  private TableFactory() {}
+
+  static TableDescriptor build(SqlCreateTable create, int tableId, int schemaId, String name, SqlPlanner planner) {
+    if (create.query() != null) {
+      throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS is not supported yet");
+    }
+    List<ColumnDescriptor> columns = new ArrayList<>();
+    List<String> pk = new ArrayList<>();
+    List<List<String>> uniques = new ArrayList<>();
+    List<CheckDescriptor> checks = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    int nextId = 1;
+    for (SqlColumnDeclaration col : create.columns()) {
+      String colName = col.name().getSimple();
+      if (!names.add(colName)) {
+        throw new SqlException(SqlState.DUPLICATE_COLUMN, "column \"" + colName + "\" specified more than once");
+      }
+      if (col.isSerial() || col.identity() != null) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "SERIAL and identity columns are not supported yet");
+      }
+      DataType type = CalciteTypes.toDataType(col.type().deriveType(planner.validator()));
+      boolean notNull = col.isNotNull() || col.isPrimaryKey();
+      SqlNode def = col.defaultExpression();
+      columns.add(ColumnDescriptor.of(nextId++, colName, type.withNullable(!notNull),
+          def == null ? null : PhantomSqlParser.toSql(def)));
+      if (col.isPrimaryKey()) {
+        pk.add(colName);
+      }
+      if (col.isUnique()) {
+        uniques.add(List.of(colName));
+      }
+      for (SqlColumnConstraint c : col.constraints(SqlColumnConstraint.Kind.CHECK)) {
+        String cname = c.name() != null ? c.name().getSimple() : name + "_" + colName + "_check";
+        checks.add(new CheckDescriptor(cname, PhantomSqlParser.toSql(c.expression())));
+      }
+    }
+    for (SqlTableConstraint tc : create.constraints()) {
+      switch (tc.kind()) {
+        case PRIMARY_KEY -> {
+          if (!pk.isEmpty()) {
+            throw new SqlException(SqlState.INVALID_TABLE_DEFINITION,
+                "multiple primary keys for table \"" + name + "\" are not allowed");
+          }
+          pk.addAll(identifiers(tc));
+        }
+        case UNIQUE -> uniques.add(identifiers(tc));
+        case CHECK -> checks.add(new CheckDescriptor(
+            tc.name() != null ? tc.name().getSimple() : name + "_check", PhantomSqlParser.toSql(tc.check())));
+        default -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, tc.kind() + " constraints are not supported yet");
+      }
+    }
+    List<IndexDescriptor> indexes = new ArrayList<>();
+    if (pk.isEmpty()) {
+      columns.add(new ColumnDescriptor(nextId, "rowid", DataType.of(TypeKind.BIGINT).withNullable(false),
+          null, null, 0, true, false, null));
+      indexes.add(new IndexDescriptor(1, name + "_rowid", List.of(IndexColumn.asc(nextId)), true, true, true));
+      nextId++;
+    } else {
+      List<ColumnDescriptor> withNotNull = new ArrayList<>();
+      for (ColumnDescriptor c : columns) {
+        withNotNull.add(pk.contains(c.name())
+            ? ColumnDescriptor.of(c.id(), c.name(), c.type().withNullable(false), c.defaultSql()) : c);
+      }
+      columns = withNotNull;
+      indexes.add(new IndexDescriptor(1, name + "_pkey", indexColumns(columns, pk, name), true, true, true));
+    }
+    int indexId = 2;
+    for (List<String> u : uniques) {
+      String iname = name + "_" + String.join("_", u) + "_key";
+      indexes.add(new IndexDescriptor(indexId++, iname, indexColumns(columns, u, name), true, false, true));
+    }
+    return new TableDescriptor(tableId, schemaId, name, columns, indexes, checks, nextId, indexId);
+  }
+
+  private static List<String> identifiers(SqlTableConstraint tc) {
+    List<String> out = new ArrayList<>();
+    for (SqlNode n : tc.columns()) {
+      out.add(((SqlIdentifier) n).getSimple());
+    }
+    return out;
+  }
+
+  static List<IndexColumn> indexColumns(List<ColumnDescriptor> columns, List<String> names, String table) {
+    List<IndexColumn> out = new ArrayList<>();
+    for (String n : names) {
+      ColumnDescriptor c = columns.stream().filter(x -> x.name().equals(n) && !x.hidden()).findFirst()
+          .orElseThrow(() -> new SqlException(SqlState.UNDEFINED_COLUMN,
+              "column \"" + n + "\" named in key does not exist"));
+      out.add(IndexColumn.asc(c.id()));
+    }
+    return out;
+  }
+}
