@@ -1,0 +1,142 @@
+package io.phantomdb.kernel.sql.slt;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.phantomdb.kernel.sql.ColumnInfo;
+import io.phantomdb.kernel.sql.SqlException;
+import io.phantomdb.kernel.sql.StatementResult;
+import io.phantomdb.kernel.sql.slt.SltRecord.HashThreshold;
+import io.phantomdb.kernel.sql.slt.SltRecord.Halt;
+import io.phantomdb.kernel.sql.slt.SltRecord.Query;
+import io.phantomdb.kernel.sql.slt.SltRecord.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Runs the records of one sqllogictest file, in order, on one database opened at the first
+ * record that needs it. A record passes, fails with an {@link AssertionError} saying what
+ * differs, or is aborted (JUnit's "skipped") when it is not meant for this engine.
+ *
+ * <p>{@code statement error} passes only on a {@link SqlException} whose SQLSTATE is not of
+ * class XX (internal error): a crash is never the error a test expects.
+ */
+final class SltFileRunner implements AutoCloseable {
+  /** The engine name {@code skipif}/{@code onlyif} lines are matched against. */
+  static final String ENGINE = "postgresql";
+
+  private final Supplier<SltEngineHarness> opener;
+  private final SltChecker checker = new SltChecker();
+  private SltEngineHarness database;
+
+  /** @param opener opens the file's database, when a record first needs it */
+  SltFileRunner(Supplier<SltEngineHarness> opener) {
+    this.opener = opener;
+  }
+
+  /**
+   * The records a run goes through: all of them, or up to the first {@code halt} meant for this
+   * engine (included, so that it shows).
+   *
+   * @param records a file's records
+   * @return the records to run
+   */
+  static List<SltRecord> untilHalt(List<SltRecord> records) {
+    for (int i = 0; i < records.size(); i++) {
+      if (records.get(i) instanceof Halt && !records.get(i).skippedFor(ENGINE)) {
+        return records.subList(0, i + 1);
+      }
+    }
+    return records;
+  }
+
+  /**
+   * Runs one record.
+   *
+   * @param record the record
+   * @throws AssertionError if it fails
+   * @throws TestAbortedException if it is not run for this engine
+   */
+  void run(SltRecord record) {
+    if (record.skippedFor(ENGINE)) {
+      if (record instanceof Query q) {
+        String conflict = checker.skipped(q);
+        if (conflict != null) {
+          fail(conflict);
+        }
+      }
+      throw new TestAbortedException("not for " + ENGINE + ": " + record.conditions());
+    }
+    if (record instanceof Statement s) {
+      statement(s);
+    } else if (record instanceof Query q) {
+      query(q);
+    } else if (record instanceof HashThreshold h) {
+      checker.hashThreshold(h.threshold());
+    } else if (record instanceof Halt) {
+      throw new TestAbortedException("halt: the rest of the file is not run");
+    }
+  }
+
+  private void statement(Statement s) {
+    try (StatementResult result = database().session().execute(s.sql())) {
+      while (result.next() != null) {
+        // a statement's rows are read and dropped
+      }
+    } catch (SqlException e) {
+      if (!s.expectError()) {
+        throw new AssertionError("statement failed: " + describe(e), e);
+      }
+      if (e.sqlState().startsWith("XX")) {
+        throw new AssertionError("expected an error, got an internal one: " + describe(e), e);
+      }
+      return;
+    }
+    if (s.expectError()) {
+      fail("statement succeeded, but an error was expected");
+    }
+  }
+
+  private void query(Query q) {
+    List<String> values = new ArrayList<>();
+    try (StatementResult result = database().session().execute(q.sql())) {
+      List<ColumnInfo> columns = result.columns();
+      if (columns.size() != q.types().length()) {
+        fail("wrong number of result columns: expected " + q.types().length() + " but got " + columns.size());
+      }
+      for (Object[] row = result.next(); row != null; row = result.next()) {
+        for (int i = 0; i < columns.size(); i++) {
+          values.add(SltValues.render(row[i], columns.get(i).type(), q.types().charAt(i)));
+        }
+      }
+    } catch (SqlException e) {
+      throw new AssertionError("query failed: " + describe(e), e);
+    }
+    String failure = checker.check(q, values);
+    if (failure != null) {
+      fail(failure);
+    }
+  }
+
+  private static String describe(SqlException e) {
+    return e.sqlState() + " " + e.getMessage() + (e.hint() == null ? "" : " (hint: " + e.hint() + ")");
+  }
+
+  private SltEngineHarness database() {
+    if (database == null) {
+      database = opener.get();
+    }
+    return database;
+  }
+
+  /** Closes the database, if one was opened. Idempotent. */
+  @Override
+  public void close() {
+    if (database != null) {
+      SltEngineHarness d = database;
+      database = null;
+      d.close();
+    }
+  }
+}

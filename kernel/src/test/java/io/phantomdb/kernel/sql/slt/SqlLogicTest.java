@@ -1,0 +1,123 @@
+package io.phantomdb.kernel.sql.slt;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import io.phantomdb.kernel.sql.slt.SltRecord.HashThreshold;
+import io.phantomdb.kernel.sql.slt.SltRecord.Query;
+import io.phantomdb.kernel.sql.slt.SltRecord.Statement;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * SQLite's sqllogictest corpus against PhantomDB's SQL engine: one container per {@code .test}
+ * file, one test per record, each file on a fresh database ({@link SltEngineHarness}) as the
+ * engine named {@code postgresql}.
+ *
+ * <p>System properties (set in {@code kernel/pom.xml}, overridable with {@code -D}):
+ *
+ * <ul>
+ *   <li>{@value #DIR_PROPERTY}: the corpus directory, searched recursively for {@code *.test};
+ *   <li>{@value #INCLUDE_PROPERTY}: a regular expression the path (relative to the corpus, with
+ *       {@code /}) must match somewhere, such as {@code evidence/};
+ *   <li>{@value SltEngineHarness#STORAGE_PROPERTY}: the storage engine, default {@code memory}.
+ * </ul>
+ *
+ * <p>Without the corpus the suite is skipped; without the SQL engine in the build, each file is
+ * only parsed and its test skipped.
+ */
+class SqlLogicTest {
+  static final String DIR_PROPERTY = "phantomdb.slt.dir";
+  static final String INCLUDE_PROPERTY = "phantomdb.slt.include";
+  private static final int NAME_LENGTH = 100;
+
+  @TestFactory
+  Stream<DynamicNode> sqllogictest() throws IOException {
+    Path dir = Path.of(System.getProperty(DIR_PROPERTY, "../../shared/sqllogictest"));
+    assumeTrue(Files.isDirectory(dir), "no sqllogictest corpus at " + dir.toAbsolutePath()
+        + " (set -D" + DIR_PROPERTY + ")");
+    Pattern include = Pattern.compile(System.getProperty(INCLUDE_PROPERTY, ""));
+    List<Path> files;
+    try (Stream<Path> all = Files.walk(dir)) {
+      files = all.filter(p -> p.toString().endsWith(".test") && Files.isRegularFile(p))
+          .filter(p -> include.matcher(relative(dir, p)).find())
+          .sorted().toList();
+    }
+    boolean engine = SltEngineHarness.available();
+    return files.stream().map(f -> engine ? file(dir, f) : parseOnly(dir, f));
+  }
+
+  private static DynamicNode parseOnly(Path dir, Path file) {
+    String name = relative(dir, file);
+    return dynamicTest(name, file.toUri(), () -> {
+      int n = SltParser.parse(Files.readString(file, StandardCharsets.UTF_8), name).size();
+      throw new TestAbortedException(n + " records parsed; not run: no SQL engine in this build yet");
+    });
+  }
+
+  private static DynamicNode file(Path dir, Path file) {
+    String name = relative(dir, file);
+    List<SltRecord> records;
+    try {
+      records = SltParser.parse(Files.readString(file, StandardCharsets.UTF_8), name);
+    } catch (IOException | RuntimeException e) {
+      return dynamicTest(name, file.toUri(), () -> {
+        throw new AssertionError("cannot read " + name + ": " + e.getMessage(), e);
+      });
+    }
+    String storage = SltEngineHarness.storageName();
+    SltFileRunner runner = new SltFileRunner(() -> SltEngineHarness.open(storage));
+    List<SltRecord> run = SltFileRunner.untilHalt(records);
+    List<DynamicTest> tests = new ArrayList<>();
+    for (int i = 0; i < run.size(); i++) {
+      SltRecord r = run.get(i);
+      boolean last = i == run.size() - 1;
+      tests.add(dynamicTest(displayName(r), URI.create(file.toUri() + "?line=" + r.line()), () -> {
+        try {
+          runner.run(r);
+        } finally {
+          if (last) {
+            runner.close();
+          }
+        }
+      }));
+    }
+    return dynamicContainer(name, file.toUri(), tests.stream().onClose(runner::close));
+  }
+
+  private static String relative(Path dir, Path file) {
+    return dir.relativize(file).toString().replace('\\', '/');
+  }
+
+  static String displayName(SltRecord r) {
+    String head;
+    String sql = "";
+    if (r instanceof Statement s) {
+      head = s.expectError() ? "statement error" : "statement ok";
+      sql = s.sql();
+    } else if (r instanceof Query q) {
+      head = "query " + q.types() + " " + q.sort().name().toLowerCase(Locale.ROOT)
+          + (q.label() == null ? "" : " " + q.label());
+      sql = q.sql();
+    } else if (r instanceof HashThreshold h) {
+      head = "hash-threshold " + h.threshold();
+    } else {
+      head = "halt";
+    }
+    String name = r.line() + ": " + head + (sql.isEmpty() ? "" : ": " + sql.replaceAll("\\s+", " ").strip());
+    return name.length() <= NAME_LENGTH ? name : name.substring(0, NAME_LENGTH - 3) + "...";
+  }
+}
