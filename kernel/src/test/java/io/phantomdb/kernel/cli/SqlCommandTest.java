@@ -1,10 +1,7 @@
 package io.phantomdb.kernel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.phantomdb.kernel.cli.sql.EmbeddedSql;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -61,17 +58,7 @@ class SqlCommandTest {
   }
 
   @Test
-  void withoutTheSqlEngineItSaysSoInOneLine() {
-    assumeFalse(EmbeddedSql.available(), "the SQL engine is part of this build");
-    Run r = sql("-c", "SELECT 1");
-    assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err().lines().toList()).containsExactly(
-        "phantomdb: this build of PhantomDB has no SQL engine yet (io.phantomdb.kernel.sql.SqlEngine is missing)");
-  }
-
-  @Test
   void runsCommandsAndPrintsLikePsql() {
-    assumeTrue(EmbeddedSql.available(), "no SQL engine in this build yet");
     Run r = sql("-c", "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT);",
         "-c", "INSERT INTO t VALUES (1, 'one'), (22, NULL); SELECT id, name FROM t ORDER BY id");
     assertThat(r.err()).isEmpty();
@@ -82,7 +69,6 @@ class SqlCommandTest {
 
   @Test
   void errorsGoToStderrAndTheRunGoesOnUnlessToldToStop() throws IOException {
-    assumeTrue(EmbeddedSql.available(), "no SQL engine in this build yet");
     Path script = Files.writeString(home.resolve("s.sql"), "SELECT 1 AS a;\n\nSELECT * FROM nosuch;\nSELECT 2 AS b;\n");
     Run goOn = sql("-f", script.toString());
     assertThat(goOn.code()).isZero();
@@ -95,7 +81,6 @@ class SqlCommandTest {
 
   @Test
   void csvFormat() {
-    assumeTrue(EmbeddedSql.available(), "no SQL engine in this build yet");
     Run r = sql("--format", "csv", "-c", "SELECT 1 AS a, 'x,y' AS b");
     assertThat(r.out()).isEqualTo("a,b\n1,\"x,y\"\n");
   }

@@ -50,6 +50,19 @@ public final class AggregateSpec {
   public static AggregateSpec of(AggregateCall call, RelDataType inputRowType) {
     String name = call.getAggregation().getName().toUpperCase(Locale.ROOT);
     DataType type = CalciteTypes.toDataType(call.getType());
+    if (name.equals("LITERAL_AGG")) {
+      // Calcite's sub-query rewrite: the same constant for every group (e.g. TRUE as a marker)
+      Object literal = ExprCompiler.compile(call.rexList.get(0)).eval(new Object[0], EvalContext.of());
+      return new AggregateSpec(name, type, () -> new Accumulator() {
+        @Override
+        public void add(Object[] row) {}
+
+        @Override
+        public Object result() {
+          return literal;
+        }
+      });
+    }
     int[] args = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
     DataType[] argTypes = new DataType[args.length];
     for (int i = 0; i < args.length; i++) {

@@ -41,10 +41,6 @@ final class SltEngineHarness implements AutoCloseable {
     this.session = session;
   }
 
-  /** @return whether this build has the SQL engine */
-  static boolean available() {
-    return EmbeddedSql.available();
-  }
 
   /** @return the storage engine to run on */
   static String storageName() {

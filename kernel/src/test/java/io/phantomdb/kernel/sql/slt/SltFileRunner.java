@@ -36,8 +36,8 @@ final class SltFileRunner implements AutoCloseable {
   }
 
   /**
-   * The records a run goes through: all of them, or up to the first {@code halt} meant for this
-   * engine (included, so that it shows).
+   * The records a run goes through: all of them, or those before the first {@code halt} meant for
+   * this engine.
    *
    * @param records a file's records
    * @return the records to run
@@ -45,7 +45,7 @@ final class SltFileRunner implements AutoCloseable {
   static List<SltRecord> untilHalt(List<SltRecord> records) {
     for (int i = 0; i < records.size(); i++) {
       if (records.get(i) instanceof Halt && !records.get(i).skippedFor(ENGINE)) {
-        return records.subList(0, i + 1);
+        return records.subList(0, i);
       }
     }
     return records;
