@@ -19,6 +19,7 @@ import java.util.Objects;
  *
  * <pre>
  * [source:line: ]ERROR: &lt;SQLSTATE&gt; &lt;message&gt;
+ * DETAIL: &lt;detail&gt;        (if the error has one)
  * HINT: &lt;hint&gt;            (if the error has one)
  * </pre>
  *
@@ -131,9 +132,9 @@ public final class SqlRunner {
         printer.print(result);
       }
     } catch (SqlException e) {
-      fail(source, st.line(), e.sqlState(), e.getMessage(), e.hint(), null);
+      fail(source, st.line(), e.sqlState(), e.getMessage(), e.detail(), e.hint(), null);
     } catch (RuntimeException e) {
-      fail(source, st.line(), SqlState.INTERNAL_ERROR, "internal error: " + e, null, e);
+      fail(source, st.line(), SqlState.INTERNAL_ERROR, "internal error: " + e, null, null, e);
     }
     return proceed();
   }
@@ -162,11 +163,15 @@ public final class SqlRunner {
     };
   }
 
-  private void fail(String source, int line, String state, String message, String hint, Throwable bug) {
+  private void fail(String source, int line, String state, String message, String detail, String hint,
+      Throwable bug) {
     errors++;
     out.flush();
     String where = source == null ? "" : source + ":" + line + ": ";
     err.println(where + "ERROR: " + state + " " + message);
+    if (detail != null) {
+      err.println("DETAIL: " + detail);
+    }
     if (hint != null) {
       err.println("HINT: " + hint);
     }
