@@ -127,7 +127,23 @@ final class StatementRunner {
 
   private StatementEnv env(long readTs, EvalContext eval, TableWriter writer) {
     return new StatementEnv(engine.storage(), engine.data(), readTs, engine::layout, eval, writer,
-        this::checks, engine::nextRowId);
+        this::checks, engine::nextRowId, this::defaultOf);
+  }
+
+  /** Compiles the DEFAULT of a table's visible column (NULL if it has none). */
+  private io.phantomdb.kernel.sql.expr.Expr defaultOf(TableDescriptor table, int visibleColumn) {
+    String sql = table.visibleColumns().get(visibleColumn).defaultSql();
+    try {
+      RelRoot r = planner.plan(PhantomSqlParser.parseStatement("SELECT " + (sql == null ? "NULL" : "(" + sql + ")")));
+      org.apache.calcite.rel.RelNode rel = r.rel;
+      if (rel instanceof Project p) {
+        return ExprCompiler.compile(p.getProjects().get(0));
+      }
+      org.apache.calcite.rel.core.Values v = (org.apache.calcite.rel.core.Values) rel;
+      return ExprCompiler.compile(v.getTuples().get(0).get(0));
+    } catch (io.phantomdb.sql.parser.PhantomSqlParseException e) {
+      throw new SqlException(SqlState.INTERNAL_ERROR, "stored DEFAULT cannot be parsed: " + sql, null, null, e);
+    }
   }
 
   /** Compiles a table's CHECK constraints over its visible columns by planning a SELECT of them. */

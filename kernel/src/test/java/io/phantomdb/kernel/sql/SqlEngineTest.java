@@ -155,4 +155,14 @@ class SqlEngineTest {
     assertThat(plan).anySatisfy(line -> assertThat(line.get(0).toString()).contains("Seq Scan on emp").contains("rows=4"));
     assertThat(plan.get(plan.size() - 1).get(0).toString()).startsWith("Execution Time:");
   }
+
+  @Test
+  void defaultsFillOmittedColumnsAndTheDefaultKeyword() {
+    exec("CREATE TABLE d (id INT PRIMARY KEY, qty INT NOT NULL DEFAULT 1 + 1, note TEXT DEFAULT 'none', x INT)");
+    exec("INSERT INTO d (id) VALUES (1)");
+    exec("INSERT INTO d VALUES (2, DEFAULT, 'given', DEFAULT)");
+    exec("INSERT INTO d (id, qty, note) VALUES (3, 7, NULL)");
+    assertThat(query("SELECT id, qty, note, x FROM d ORDER BY id")).containsExactly(
+        Arrays.asList(1, 2, "none", null), Arrays.asList(2, 2, "given", null), Arrays.asList(3, 7, null, null));
+  }
 }

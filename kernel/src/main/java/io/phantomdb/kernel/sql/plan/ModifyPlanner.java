@@ -61,7 +61,7 @@ final class ModifyPlanner {
     int hiddenPos = hidden;
     return switch (m.getOperation()) {
       case INSERT -> {
-        Operator input = assigning(m.getInput());
+        Operator input = assigning(m.getInput(), table);
         Function<Object[], Object[]> toStored = row -> {
           Object[] stored = new Object[width];
           for (int i = 0; i < visibleInStored.length; i++) {
@@ -76,7 +76,7 @@ final class ModifyPlanner {
             visibleInStored, checks);
       }
       case UPDATE, DELETE -> {
-        Operator input = m.getOperation() == TableModify.Operation.UPDATE ? assigning(m.getInput()) : planner.build(m.getInput());
+        Operator input = m.getOperation() == TableModify.Operation.UPDATE ? assigning(m.getInput(), table) : planner.build(m.getInput());
         TableScanOperator scan = hiddenPos >= 0 ? findScan(input, table) : null;
         Function<Object[], Object[]> oldStored = row -> {
           if (scan != null) {
@@ -115,20 +115,26 @@ final class ModifyPlanner {
    * The input of an INSERT or UPDATE, with the casts Calcite put on the values assigned to columns
    * compiled as assignment casts.
    */
-  private Operator assigning(RelNode input) {
+  private Operator assigning(RelNode input, TableDescriptor table) {
     if (!(input instanceof Project p)) {
       return planner.build(input);
     }
     List<RowFunction> fns = new ArrayList<>();
+    int position = 0;
     for (RexNode e : p.getProjects()) {
       Expr compiled;
-      if (e.getKind() == SqlKind.CAST) {
+      RexNode inner = e.getKind() == SqlKind.CAST ? ((RexCall) e).getOperands().get(0) : e;
+      if (inner.getKind() == SqlKind.DEFAULT) {
+        // INSERT ... VALUES (..., DEFAULT): the column's declared default
+        compiled = ExprCompiler.assignmentCast(env.defaults().apply(table, position), CalciteTypes.toDataType(e.getType()));
+      } else if (e.getKind() == SqlKind.CAST) {
         RexNode operand = ((RexCall) e).getOperands().get(0);
         compiled = ExprCompiler.assignmentCast(ExprCompiler.compile(operand), CalciteTypes.toDataType(e.getType()));
       } else {
         compiled = ExprCompiler.compile(e);
       }
       fns.add(PhysicalPlanner.function(compiled));
+      position++;
     }
     return new ProjectOperator(planner.build(p.getInput()), fns.toArray(new RowFunction[0]), p.getProjects().toString());
   }

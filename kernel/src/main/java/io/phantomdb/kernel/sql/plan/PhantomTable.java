@@ -21,6 +21,7 @@ import org.apache.calcite.util.ImmutableBitSet;
 public final class PhantomTable extends AbstractTable {
   private final TableDescriptor descriptor;
   private final double rowCount;
+  private final ColumnDefaults defaults;
 
   /**
    * @param descriptor the table
@@ -29,6 +30,15 @@ public final class PhantomTable extends AbstractTable {
   public PhantomTable(TableDescriptor descriptor, double rowCount) {
     this.descriptor = descriptor;
     this.rowCount = rowCount;
+    this.defaults = new ColumnDefaults(descriptor);
+  }
+
+  @Override
+  public <C> C unwrap(Class<C> type) {
+    if (type.isInstance(defaults)) {
+      return type.cast(defaults);
+    }
+    return super.unwrap(type);
   }
 
   /** @return the table descriptor */

@@ -8,6 +8,8 @@ import io.phantomdb.spi.storage.KeyValueReader;
 import io.phantomdb.spi.storage.Keyspace;
 import io.phantomdb.kernel.sql.exec.ModifyOperator;
 import java.util.List;
+import io.phantomdb.kernel.sql.expr.Expr;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -23,6 +25,7 @@ import java.util.function.LongSupplier;
  * @param writer where INSERT, UPDATE and DELETE put their changes, or null for queries
  * @param checks the compiled CHECK constraints of a table
  * @param rowIds new hidden row ids, for tables without a primary key
+ * @param defaults the compiled DEFAULT of a table's visible column (by position), or NULL's
  */
 public record StatementEnv(
     KeyValueReader reader,
@@ -32,7 +35,8 @@ public record StatementEnv(
     EvalContext evalContext,
     TableWriter writer,
     Function<TableDescriptor, List<ModifyOperator.Check>> checks,
-    LongSupplier rowIds) {
+    LongSupplier rowIds,
+    BiFunction<TableDescriptor, Integer, Expr> defaults) {
 
   /**
    * @param table a table
