@@ -38,7 +38,7 @@ public interface Cursor extends AutoCloseable {
   /**
    * The key of the current entry.
    *
-   * @return a new copy the caller owns, on every call; never null
+   * @return the key, which the caller may keep but not modify; never null
    * @throws IllegalStateException if {@link #next()} has not returned true
    */
   byte[] key();
@@ -46,7 +46,7 @@ public interface Cursor extends AutoCloseable {
   /**
    * The value of the current entry.
    *
-   * @return a new copy the caller owns, on every call; never null (possibly empty)
+   * @return the value, which the caller may keep but not modify; never null (possibly empty)
    * @throws IllegalStateException if {@link #next()} has not returned true
    */
   byte[] value();

@@ -58,15 +58,23 @@ public abstract class StorageKeyValueTests extends StorageTestSupport {
   void returnedArraysBelongToTheCaller() {
     Keyspace ks = engine.createKeyspace("t");
     put(ks, b("k"), b("value"));
+    put(ks, b("l"), b("other"));
     byte[] v = engine.get(ks, b("k"));
     v[0] = 'X';
     assertThat(engine.get(ks, b("k"))).isEqualTo(b("value"));
+    byte[] key;
+    byte[] value;
     try (Cursor c = engine.scan(ks, KeyRange.all(), ScanOrder.FORWARD)) {
       assertThat(c.next()).isTrue();
-      byte[] key = c.key();
-      key[0] = 'X';
-      assertThat(c.key()).isEqualTo(b("k"));
+      key = c.key();
+      value = c.value();
+      assertThat(c.next()).isTrue();
+      assertThat(c.key()).isEqualTo(b("l"));
     }
+    assertThat(key).as("still valid after next() and close()").isEqualTo(b("k"));
+    assertThat(value).isEqualTo(b("value"));
+    key[0] = 'Z';
+    assertThat(engine.get(ks, b("k"))).as("the caller's array is not the engine's").isEqualTo(b("value"));
   }
 
   @Test

@@ -13,7 +13,7 @@ import org.lmdbjava.LmdbException;
  * snapshot's.
  *
  * <p>Each step copies the key and value out of the map, so they outlive the step and the cursor;
- * {@link #key()} and {@link #value()} hand out a fresh copy on every call.
+ * {@link #key()} and {@link #value()} hand out those copies (the SPI lets callers keep them).
  * Steps and close run under {@code lock}: the snapshot's lock when the transaction is shared (LMDB
  * allows one thread at a time per transaction), so a step never overlaps a close from another
  * thread (the engine or snapshot closing its cursors).
@@ -119,22 +119,19 @@ final class BtreeCursor implements Cursor, OwnedResource {
 
   @Override
   public byte[] key() {
-    synchronized (lock) {
-      if (key == null) {
-        throw new IllegalStateException("the cursor is not on an entry: call next() first");
-      }
-      return key.clone();
+    // the cursor's own thread wrote it in next(): no lock, no copy
+    if (key == null) {
+      throw new IllegalStateException("the cursor is not on an entry: call next() first");
     }
+    return key;
   }
 
   @Override
   public byte[] value() {
-    synchronized (lock) {
-      if (value == null) {
-        throw new IllegalStateException("the cursor is not on an entry: call next() first");
-      }
-      return value.clone();
+    if (value == null) {
+      throw new IllegalStateException("the cursor is not on an entry: call next() first");
     }
+    return value;
   }
 
   @Override

@@ -150,7 +150,7 @@ final class LsmCursor implements Cursor, LsmResource {
     if (key == null) {
       throw new IllegalStateException("the cursor is not on an entry: call next() first");
     }
-    return key.clone();
+    return key;
   }
 
   @Override
@@ -158,7 +158,7 @@ final class LsmCursor implements Cursor, LsmResource {
     if (value == null) {
       throw new IllegalStateException("the cursor is not on an entry: call next() first");
     }
-    return value.clone();
+    return value;
   }
 
   @Override

@@ -32,8 +32,8 @@ final class MemoryCursor implements Cursor {
       Map.Entry<byte[], MemoryKeyspace.Version> e = it.next();
       byte[] v = MemoryKeyspace.visible(e.getValue(), seq);
       if (v != null) {
-        key = e.getKey();
-        value = v;
+        key = e.getKey().clone(); // the stored arrays are the engine's: hand out copies
+        value = v.clone();
         return true;
       }
     }
@@ -48,7 +48,7 @@ final class MemoryCursor implements Cursor {
     if (key == null) {
       throw new IllegalStateException("cursor is not on an entry: call next() first");
     }
-    return key.clone();
+    return key;
   }
 
   @Override
@@ -56,7 +56,7 @@ final class MemoryCursor implements Cursor {
     if (value == null) {
       throw new IllegalStateException("cursor is not on an entry: call next() first");
     }
-    return value.clone();
+    return value;
   }
 
   @Override
