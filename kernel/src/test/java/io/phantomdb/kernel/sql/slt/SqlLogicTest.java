@@ -41,6 +41,16 @@ import org.junit.jupiter.api.TestFactory;
  * suite fails.
  */
 class SqlLogicTest {
+  /**
+   * The storage engine the corpus runs on: {@value SltEngineHarness#STORAGE_PROPERTY} if set,
+   * else the reference engine. Subclasses run it on the real engines.
+   *
+   * @return a storage engine name on the test class path
+   */
+  protected String storage() {
+    return SltEngineHarness.storageName();
+  }
+
   static final String DIR_PROPERTY = "phantomdb.slt.dir";
   static final String INCLUDE_PROPERTY = "phantomdb.slt.include";
   private static final int NAME_LENGTH = 100;
@@ -58,10 +68,11 @@ class SqlLogicTest {
           .sorted().toList();
     }
     Map<String, String> expected = ExpectedFailures.load();
-    return files.stream().map(f -> file(dir, f, expected));
+    String storage = storage();
+    return files.stream().map(f -> file(dir, f, expected, storage));
   }
 
-  private static DynamicNode file(Path dir, Path file, Map<String, String> expectedFailures) {
+  private static DynamicNode file(Path dir, Path file, Map<String, String> expectedFailures, String storage) {
     String name = relative(dir, file);
     List<SltRecord> records;
     try {
@@ -71,7 +82,6 @@ class SqlLogicTest {
         throw new AssertionError("cannot read " + name + ": " + e.getMessage(), e);
       });
     }
-    String storage = SltEngineHarness.storageName();
     SltFileRunner runner = new SltFileRunner(() -> SltEngineHarness.open(storage));
     List<SltRecord> run = SltFileRunner.untilHalt(records).stream()
         .filter(r -> !r.skippedFor(SltFileRunner.ENGINE))
