@@ -56,6 +56,7 @@ final class StatementRunner {
   }
 
   StatementResult run(SqlNode node) {
+    refuseViewTargets(node);
     RelRoot root = planner.plan(node);
     EvalContext eval = new EvalContext(new Object[0], Instant.now(), ZoneOffset.UTC);
     if (!node.getKind().belongsTo(SqlKind.DML)) {
@@ -90,6 +91,41 @@ final class StatementRunner {
       return Results.command(tag, n);
     } finally {
       engine.writeLock().unlock();
+    }
+  }
+
+  /** INSERT, UPDATE and DELETE on views are refused (updatable views are not supported yet). */
+  private void refuseViewTargets(SqlNode node) {
+    org.apache.calcite.sql.SqlIdentifier target = null;
+    String verb = null;
+    if (node instanceof org.apache.calcite.sql.SqlInsert i) {
+      target = (org.apache.calcite.sql.SqlIdentifier) i.getTargetTable();
+      verb = "insert into";
+    } else if (node instanceof org.apache.calcite.sql.SqlUpdate u) {
+      target = (org.apache.calcite.sql.SqlIdentifier) u.getTargetTable();
+      verb = "update";
+    } else if (node instanceof org.apache.calcite.sql.SqlDelete d) {
+      target = (org.apache.calcite.sql.SqlIdentifier) d.getTargetTable();
+      verb = "delete from";
+    }
+    if (target == null) {
+      return;
+    }
+    String name = target.names.get(target.names.size() - 1);
+    List<String> schemas = target.names.size() > 1 ? List.of(target.names.get(target.names.size() - 2)) : searchPath;
+    for (String s : schemas) {
+      var schema = catalog.schema(databaseId, s);
+      if (schema.isPresent()) {
+        var rel = catalog.relation(schema.get().id(), name);
+        if (rel.isPresent()) {
+          if (rel.get() instanceof io.phantomdb.kernel.sql.catalog.ViewDescriptor) {
+            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "cannot " + verb + " view \"" + name + "\"",
+                "Views are read-only in this version of PhantomDB.",
+                "Change the view's underlying table instead.", null);
+          }
+          return;
+        }
+      }
     }
   }
 

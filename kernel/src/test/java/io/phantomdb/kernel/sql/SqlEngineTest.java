@@ -165,4 +165,25 @@ class SqlEngineTest {
     assertThat(query("SELECT id, qty, note, x FROM d ORDER BY id")).containsExactly(
         Arrays.asList(1, 2, "none", null), Arrays.asList(2, 2, "given", null), Arrays.asList(3, 7, null, null));
   }
+
+  @Test
+  void viewsExpandWhenReadAndFollowTheirTables() {
+    schema();
+    exec("CREATE VIEW rich (who, pay) AS SELECT id, salary FROM emp WHERE salary > 60");
+    assertThat(query("SELECT who FROM rich ORDER BY who")).containsExactly(List.of(10), List.of(11));
+    exec("INSERT INTO emp VALUES (14, 2, 1000)");
+    assertThat(query("SELECT count(*) FROM rich r JOIN dept d ON d.id = 2")).containsExactly(List.of(3L));
+    assertThatThrownBy(() -> exec("CREATE VIEW rich AS SELECT 1"))
+        .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState()).isEqualTo("42P07"));
+    exec("CREATE OR REPLACE VIEW rich AS SELECT id FROM emp WHERE salary > 500");
+    assertThat(query("SELECT * FROM rich")).containsExactly(List.of(14));
+    assertThatThrownBy(() -> exec("CREATE VIEW broken AS SELECT nope FROM emp"))
+        .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState()).isEqualTo("42703"));
+    reopen();
+    assertThat(query("SELECT * FROM rich")).containsExactly(List.of(14));
+    exec("DROP VIEW rich");
+    assertThatThrownBy(() -> exec("SELECT * FROM rich"))
+        .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState()).isEqualTo("42P01"));
+    exec("DROP VIEW IF EXISTS rich");
+  }
 }

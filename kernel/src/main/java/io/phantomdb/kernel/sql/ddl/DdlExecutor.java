@@ -10,6 +10,7 @@ import io.phantomdb.kernel.sql.catalog.IndexColumn;
 import io.phantomdb.kernel.sql.catalog.IndexDescriptor;
 import io.phantomdb.kernel.sql.catalog.SchemaDescriptor;
 import io.phantomdb.kernel.sql.catalog.TableDescriptor;
+import io.phantomdb.kernel.sql.catalog.ViewDescriptor;
 import io.phantomdb.kernel.sql.encoding.VersionedKeys;
 import io.phantomdb.kernel.sql.plan.CatalogSchemas;
 import io.phantomdb.kernel.sql.plan.SqlPlanner;
@@ -18,6 +19,8 @@ import io.phantomdb.kernel.sql.store.TableReader;
 import io.phantomdb.kernel.sql.store.TableWriter;
 import io.phantomdb.sql.parser.ddl.SqlCreateIndex;
 import io.phantomdb.sql.parser.ddl.SqlCreateTable;
+import io.phantomdb.sql.parser.ddl.SqlCreateView;
+import io.phantomdb.sql.parser.ddl.SqlDropView;
 import io.phantomdb.sql.parser.ddl.SqlDropIndex;
 import io.phantomdb.sql.parser.ddl.SqlDropTable;
 import io.phantomdb.spi.storage.Keyspace;
@@ -86,6 +89,10 @@ public final class DdlExecutor {
         tag = createIndex(index, change);
       } else if (node instanceof SqlDropIndex drop) {
         tag = dropIndex(drop, change);
+      } else if (node instanceof SqlCreateView view) {
+        tag = createView(view, change);
+      } else if (node instanceof SqlDropView drop) {
+        tag = dropViews(drop, change);
       } else {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "statement " + node.getKind().lowerName + " is not supported yet");
       }
@@ -207,6 +214,60 @@ public final class DdlExecutor {
       }
     }
     return batch;
+  }
+
+  private String createView(SqlCreateView create, CatalogStore.Change change) {
+    CatalogSnapshot cat = change.view();
+    SchemaDescriptor schema = schemaFor(create.name(), cat);
+    String name = create.name().names.get(create.name().names.size() - 1);
+    var existing = cat.relation(schema.id(), name);
+    int id;
+    if (existing.isPresent() || cat.nameTaken(schema.id(), name)) {
+      if (!(create.getReplace() && existing.isPresent() && existing.get() instanceof ViewDescriptor)) {
+        throw new SqlException(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
+      }
+      id = existing.get().id();
+    } else {
+      id = change.newId();
+    }
+    List<String> columns = new ArrayList<>();
+    if (create.columnList() != null) {
+      for (SqlNode n : create.columnList()) {
+        columns.add(((SqlIdentifier) n).getSimple());
+      }
+    }
+    String sql = io.phantomdb.sql.parser.PhantomSqlParser.toSql(create.query());
+    // validates the query now, so a broken view is refused at CREATE time
+    new SqlPlanner(CatalogSchemas.rootOf(cat, databaseId), searchPath).viewRowType(sql, columns);
+    change.put(new ViewDescriptor(id, schema.id(), name, columns, sql));
+    change.commit(new WriteBatch());
+    return "CREATE VIEW";
+  }
+
+  private String dropViews(SqlDropView drop, CatalogStore.Change change) {
+    for (SqlNode n : drop.names()) {
+      SqlIdentifier id = (SqlIdentifier) n;
+      CatalogSnapshot cat = change.view();
+      String name = id.names.get(id.names.size() - 1);
+      List<String> schemas = id.names.size() > 1 ? List.of(id.names.get(id.names.size() - 2)) : searchPath;
+      ViewDescriptor found = null;
+      for (String s : schemas) {
+        var schema = cat.schema(databaseId, s);
+        if (schema.isPresent() && cat.relation(schema.get().id(), name).orElse(null) instanceof ViewDescriptor v) {
+          found = v;
+          break;
+        }
+      }
+      if (found == null) {
+        if (drop.ifExists()) {
+          continue;
+        }
+        throw new SqlException(SqlState.UNDEFINED_TABLE, "view \"" + name + "\" does not exist");
+      }
+      change.delete(found);
+    }
+    change.commit(new WriteBatch());
+    return "DROP VIEW";
   }
 
   private String dropIndex(SqlDropIndex drop, CatalogStore.Change change) {

@@ -30,6 +30,9 @@ public final class CatalogSchemas {
       for (CatalogObject o : catalog.relations(s.id())) {
         if (o instanceof TableDescriptor t) {
           tables.put(t.name(), new PhantomTable(t, 1000));
+        } else if (o instanceof io.phantomdb.kernel.sql.catalog.ViewDescriptor v) {
+          tables.put(v.name(), new PhantomView(v, java.util.List.of(s.name()),
+              () -> new SqlPlanner(root, java.util.List.of(s.name()))));
         }
       }
       root.add(s.name(), new AbstractSchema() {

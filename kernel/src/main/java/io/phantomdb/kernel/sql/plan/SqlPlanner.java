@@ -39,7 +39,7 @@ import org.apache.calcite.tools.RelBuilder;
  * correlation removed, then a fixed set of rewrite rules (filter push-down, projection merging).
  * One planner serves one statement; it is cheap to make.
  */
-public final class SqlPlanner {
+public final class SqlPlanner implements org.apache.calcite.plan.RelOptTable.ViewExpander {
   /** The operators SQL may use: the standard ones, PostgreSQL's, and ours. */
   public static final SqlOperatorTable OPERATORS = PhantomOperatorTable.instance();
 
@@ -64,6 +64,7 @@ public final class SqlPlanner {
   private final RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(PhantomTypeSystem.INSTANCE);
   private final CalciteCatalogReader catalogReader;
   private final SqlValidator validator;
+  private RelOptCluster currentCluster;
 
   /**
    * @param root the schemas of the session's database ({@link CatalogSchemas#rootOf})
@@ -98,9 +99,10 @@ public final class SqlPlanner {
     HepPlanner hep = new HepPlanner(REWRITES);
     hep.setExecutor(ExprRexExecutor.INSTANCE); // constant folding with PostgreSQL semantics
     RelOptCluster cluster = RelOptCluster.create(hep, rexBuilder);
+    currentCluster = cluster;
     SqlToRelConverter converter =
         new SqlToRelConverter(
-            null,
+            this,
             validator,
             catalogReader,
             cluster,
@@ -116,6 +118,58 @@ public final class SqlPlanner {
     RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
     rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
     return root.withRel(rel);
+  }
+
+  /**
+   * Expands a view while converting a statement that reads it: the view's query is parsed,
+   * validated and converted in the same cluster (Calcite calls this through {@code PhantomView}).
+   */
+  @Override
+  public RelRoot expandView(org.apache.calcite.rel.type.RelDataType rowType, String queryString,
+      List<String> schemaPath, List<String> viewPath) {
+    SqlNode query;
+    try {
+      query = io.phantomdb.sql.parser.PhantomSqlParser.parseStatement(queryString);
+    } catch (io.phantomdb.sql.parser.PhantomSqlParseException e) {
+      throw new IllegalStateException("stored view " + viewPath + " cannot be parsed: " + queryString, e);
+    }
+    SqlValidator viewValidator = SqlValidatorUtil.newValidator(OPERATORS, catalogReader, typeFactory,
+        validator.config());
+    SqlNode validated = viewValidator.validate(query);
+    SqlToRelConverter converter = new SqlToRelConverter(this, viewValidator, catalogReader,
+        currentCluster, StandardConvertletTable.INSTANCE,
+        SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(false).withDecorrelationEnabled(true));
+    RelRoot root = converter.convertQuery(validated, true, false);
+    RelBuilder b = RelFactories.LOGICAL_BUILDER.create(currentCluster, catalogReader);
+    RelNode renamed = b.push(root.project()).rename(rowType.getFieldNames()).build();
+    return RelRoot.of(renamed, org.apache.calcite.sql.SqlKind.SELECT);
+  }
+
+  /**
+   * The row type of a view's query, with the view's column names if it declares them.
+   *
+   * @param queryString the view's query
+   * @param columnNames declared column names, or empty
+   * @return the row type
+   */
+  public org.apache.calcite.rel.type.RelDataType viewRowType(String queryString, List<String> columnNames) {
+    try {
+      SqlNode query = io.phantomdb.sql.parser.PhantomSqlParser.parseStatement(queryString);
+      SqlValidator v = SqlValidatorUtil.newValidator(OPERATORS, catalogReader, typeFactory, validator.config());
+      org.apache.calcite.rel.type.RelDataType t = v.getValidatedNodeType(v.validate(query));
+      if (columnNames.isEmpty()) {
+        return t;
+      }
+      if (columnNames.size() != t.getFieldCount()) {
+        throw new io.phantomdb.kernel.sql.SqlException(io.phantomdb.kernel.sql.SqlState.SYNTAX_ERROR,
+            "the view's column list has " + columnNames.size() + " names but its query returns "
+                + t.getFieldCount() + " columns");
+      }
+      return typeFactory.createStructType(
+          t.getFieldList().stream().map(f -> f.getType()).toList(), columnNames);
+    } catch (io.phantomdb.sql.parser.PhantomSqlParseException e) {
+      throw new IllegalStateException("view query cannot be parsed: " + queryString, e);
+    }
   }
 
   /** @return the type factory (for deriving declared column types) */
