@@ -186,4 +186,23 @@ class SqlEngineTest {
         .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.sqlState()).isEqualTo("42P01"));
     exec("DROP VIEW IF EXISTS rich");
   }
+
+  @Test
+  void primaryKeyEqualitiesNarrowTheScan() {
+    exec("CREATE TABLE kv (a INT, b TEXT, v INT, PRIMARY KEY (a, b))");
+    exec("INSERT INTO kv VALUES (1, 'x', 10), (1, 'y', 11), (2, 'x', 20), (3, 'z', 30)");
+    List<List<Object>> plan = query("EXPLAIN ANALYZE SELECT v FROM kv WHERE a = 1 AND b = 'y'");
+    assertThat(plan).anySatisfy(l -> assertThat(l.get(0).toString())
+        .contains("Index Scan using kv_pkey on kv (a = 1 AND b = y)").contains("rows=1"));
+    assertThat(query("SELECT v FROM kv WHERE a = 1 AND b = 'y'")).containsExactly(List.of(11));
+    assertThat(query("SELECT v FROM kv WHERE a = 1 ORDER BY v")).containsExactly(List.of(10), List.of(11));
+    assertThat(query("EXPLAIN SELECT v FROM kv WHERE a = 1")).anySatisfy(l ->
+        assertThat(l.get(0).toString()).contains("Index Scan using kv_pkey on kv (a = 1)"));
+    assertThat(query("SELECT v FROM kv WHERE 2 = a AND v > 5")).containsExactly(List.of(20));
+    assertThat(query("SELECT v FROM kv WHERE b = 'x' ORDER BY v")).containsExactly(List.of(10), List.of(20));
+    assertThat(query("SELECT v FROM kv WHERE a = 4")).isEmpty();
+    assertThat(exec("UPDATE kv SET v = v + 1 WHERE a = 3 AND b = 'z'")).isEqualTo("UPDATE 1");
+    assertThat(exec("DELETE FROM kv WHERE a = 1")).isEqualTo("DELETE 2");
+    assertThat(query("SELECT a, b, v FROM kv ORDER BY a")).containsExactly(List.of(2, "x", 20), List.of(3, "z", 31));
+  }
 }

@@ -97,7 +97,9 @@ public final class PhysicalPlanner {
       return scan(scan);
     }
     if (rel instanceof Filter f) {
-      return new FilterOperator(build(f.getInput()), predicate(ExprCompiler.compile(f.getCondition())),
+      Operator input = f.getInput() instanceof TableScan scan
+          ? maybeInstrument(scan(scan, f.getCondition())) : build(f.getInput());
+      return new FilterOperator(input, predicate(ExprCompiler.compile(f.getCondition())),
           f.getCondition().toString());
     }
     if (rel instanceof Project p) {
@@ -161,7 +163,16 @@ public final class PhysicalPlanner {
     return scan(scan);
   }
 
+  private Operator maybeInstrument(Operator op) {
+    return analyze ? InstrumentedOperator.wrap(op) : op;
+  }
+
   private Operator scan(TableScan scan) {
+    return scan(scan, null);
+  }
+
+  /** A scan of the table's primary index, narrowed by {@code filter} where it fixes key columns. */
+  private Operator scan(TableScan scan, RexNode filter) {
     PhantomTable t = scan.getTable().unwrap(PhantomTable.class);
     TableLayout layout = env.layout(t.descriptor());
     List<ColumnDescriptor> live = t.descriptor().liveColumns();
@@ -170,8 +181,11 @@ public final class PhysicalPlanner {
     for (int i = 0; i < positions.length; i++) {
       positions[i] = live.indexOf(visible.get(i));
     }
+    KeyRangePushdown.Narrowed narrowed = filter == null ? null
+        : KeyRangePushdown.narrow(filter, t.descriptor(), layout, env.evalContext());
     return new TableScanOperator(env.reader(), env.data(), layout,
-        VersionedKeys.indexRange(t.descriptor().id(), 1), env.readTs(), positions, "");
+        narrowed == null ? VersionedKeys.indexRange(t.descriptor().id(), 1) : narrowed.range(),
+        env.readTs(), positions, narrowed == null ? "" : narrowed.description());
   }
 
   private Operator join(Join j) {
