@@ -31,6 +31,17 @@ final class EngineSession implements Session {
     if (closed) {
       throw new SqlException(SqlState.INVALID_TRANSACTION_STATE, "the session is closed");
     }
+    CatalogSnapshot catalog = catalog();
+    int databaseId = databaseId();
+    PlanCache.Key key = new PlanCache.Key(sql, catalog.version(), databaseId, searchPath);
+    PlanCache.Plan cached = engine.plans().get(key);
+    if (cached != null) {
+      try {
+        return new StatementRunner(engine, catalog, databaseId, searchPath).execute(cached);
+      } catch (RuntimeException e) {
+        throw SqlErrors.of(e);
+      }
+    }
     SqlNode node;
     try {
       node = PhantomSqlParser.parseStatement(sql);
@@ -38,13 +49,13 @@ final class EngineSession implements Session {
       throw new SqlException(SqlState.SYNTAX_ERROR, e.pgMessage(), null, null, e);
     }
     try {
-      return dispatch(node);
+      return dispatch(node, key);
     } catch (RuntimeException e) {
       throw SqlErrors.of(e);
     }
   }
 
-  private StatementResult dispatch(SqlNode node) {
+  private StatementResult dispatch(SqlNode node, PlanCache.Key key) {
     if (node instanceof SqlDdl) {
       return new DdlExecutor(engine.storage(), engine.data(), engine.catalog(), engine.writeLock(),
           databaseId(), searchPath, engine::layout, engine::readTs).execute(node);
@@ -53,7 +64,10 @@ final class EngineSession implements Session {
       return new StatementRunner(engine, catalog(), databaseId(), searchPath).explain(explain);
     }
     if (node.getKind().belongsTo(SqlKind.QUERY) || node.getKind().belongsTo(SqlKind.DML)) {
-      return new StatementRunner(engine, catalog(), databaseId(), searchPath).run(node);
+      StatementRunner runner = new StatementRunner(engine, catalog(), databaseId(), searchPath);
+      PlanCache.Plan plan = runner.plan(node);
+      engine.plans().put(key, plan);
+      return runner.execute(plan);
     }
     throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
         "statement " + node.getKind().lowerName + " is not supported yet");

@@ -30,6 +30,7 @@ public final class SqlEngine implements AutoCloseable {
   private final AtomicLong lastTs;
   private final AtomicLong rowIds;
   private final Map<TableDescriptor, TableLayout> layouts = new ConcurrentHashMap<>();
+  private final PlanCache plans = new PlanCache(1024);
 
   private SqlEngine(StorageEngine storage) {
     this.storage = storage;
@@ -55,6 +56,10 @@ public final class SqlEngine implements AutoCloseable {
   /** @return a new session in database {@code postgres} with {@code search_path = public} */
   public Session newSession() {
     return new EngineSession(this, CatalogStore.DEFAULT_DATABASE);
+  }
+
+  PlanCache plans() {
+    return plans;
   }
 
   StorageEngine storage() {

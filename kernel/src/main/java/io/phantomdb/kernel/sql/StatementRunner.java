@@ -45,24 +45,38 @@ final class StatementRunner {
   private final CatalogSnapshot catalog;
   private final int databaseId;
   private final List<String> searchPath;
-  private final SqlPlanner planner;
+  private SqlPlanner planner;
 
   StatementRunner(SqlEngine engine, CatalogSnapshot catalog, int databaseId, List<String> searchPath) {
     this.engine = engine;
     this.catalog = catalog;
     this.databaseId = databaseId;
     this.searchPath = searchPath;
-    this.planner = new SqlPlanner(CatalogSchemas.rootOf(catalog, databaseId), searchPath);
   }
 
-  StatementResult run(SqlNode node) {
+  /** The Calcite planner, made on first use (a cached plan usually needs none). */
+  private SqlPlanner planner() {
+    if (planner == null) {
+      planner = new SqlPlanner(CatalogSchemas.rootOf(catalog, databaseId), searchPath);
+    }
+    return planner;
+  }
+
+  /** Validates and optimizes a query or DML statement, for the plan cache. */
+  PlanCache.Plan plan(SqlNode node) {
     refuseViewTargets(node);
-    RelRoot root = planner.plan(node);
+    RelRoot root = planner().plan(node);
+    return new PlanCache.Plan(root, columns(root), node.getKind());
+  }
+
+  /** Builds the operators of a (cached) plan and runs them. */
+  StatementResult execute(PlanCache.Plan plan) {
+    RelRoot root = plan.root();
     EvalContext eval = new EvalContext(new Object[0], Instant.now(), ZoneOffset.UTC);
-    if (!node.getKind().belongsTo(SqlKind.DML)) {
+    if (!plan.kind().belongsTo(SqlKind.DML)) {
       StatementEnv env = env(engine.readTs(), eval, null);
       Operator op = outputOf(root, new PhysicalPlanner(env, false).build(root.rel));
-      return Results.rows(columns(root), op, new ExecContext(eval), "SELECT");
+      return Results.rows(plan.columns(), op, new ExecContext(eval), "SELECT");
     }
     engine.writeLock().lock();
     try {
@@ -82,11 +96,11 @@ final class StatementRunner {
       engine.storage().write(batch, Durability.SYNC);
       engine.committed(commitTs);
       long n = writer.changed();
-      String tag = switch (node.getKind()) {
+      String tag = switch (plan.kind()) {
         case INSERT -> "INSERT 0 " + n;
         case UPDATE -> "UPDATE " + n;
         case DELETE -> "DELETE " + n;
-        default -> node.getKind().name() + " " + n;
+        default -> plan.kind().name() + " " + n;
       };
       return Results.command(tag, n);
     } finally {
@@ -135,7 +149,7 @@ final class StatementRunner {
     if (analyze && inner.getKind().belongsTo(SqlKind.DML)) {
       throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE of INSERT, UPDATE or DELETE is not supported yet");
     }
-    RelRoot root = planner.plan(inner);
+    RelRoot root = planner().plan(inner);
     EvalContext eval = new EvalContext(new Object[0], Instant.now(), ZoneOffset.UTC);
     Operator op = new PhysicalPlanner(env(engine.readTs(), eval, null), analyze).build(root.rel);
     List<Object[]> lines = new ArrayList<>();
@@ -170,7 +184,7 @@ final class StatementRunner {
   private io.phantomdb.kernel.sql.expr.Expr defaultOf(TableDescriptor table, int visibleColumn) {
     String sql = table.visibleColumns().get(visibleColumn).defaultSql();
     try {
-      RelRoot r = planner.plan(PhantomSqlParser.parseStatement("SELECT " + (sql == null ? "NULL" : "(" + sql + ")")));
+      RelRoot r = planner().plan(PhantomSqlParser.parseStatement("SELECT " + (sql == null ? "NULL" : "(" + sql + ")")));
       org.apache.calcite.rel.RelNode rel = r.rel;
       if (rel instanceof Project p) {
         return ExprCompiler.compile(p.getProjects().get(0));
@@ -192,7 +206,7 @@ final class StatementRunner {
     for (CheckDescriptor c : table.checks()) {
       String sql = "SELECT (" + c.sql() + ") FROM \"" + schema.name() + "\".\"" + table.name() + "\"";
       try {
-        RelRoot r = planner.plan(PhantomSqlParser.parseStatement(sql));
+        RelRoot r = planner().plan(PhantomSqlParser.parseStatement(sql));
         Project p = (Project) r.rel;
         var expr = ExprCompiler.compile(p.getProjects().get(0));
         RowFunction fn = (row, ctx) -> expr.eval(row, ctx.eval());

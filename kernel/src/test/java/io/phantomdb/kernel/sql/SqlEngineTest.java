@@ -205,4 +205,20 @@ class SqlEngineTest {
     assertThat(exec("DELETE FROM kv WHERE a = 1")).isEqualTo("DELETE 2");
     assertThat(query("SELECT a, b, v FROM kv ORDER BY a")).containsExactly(List.of(2, "x", 20), List.of(3, "z", 31));
   }
+
+  @Test
+  void repeatedStatementsUseTheCachedPlanUntilTheCatalogChanges() {
+    exec("CREATE TABLE c (id INT PRIMARY KEY, v TEXT)");
+    exec("INSERT INTO c VALUES (1, 'a')");
+    long[] before = engine.plans().counters();
+    for (int i = 0; i < 3; i++) {
+      assertThat(query("SELECT v FROM c WHERE id = 1")).containsExactly(List.of("a"));
+    }
+    long[] after = engine.plans().counters();
+    assertThat(after[0] - before[0]).as("hits").isEqualTo(2);
+    exec("DROP TABLE c");
+    exec("CREATE TABLE c (id INT PRIMARY KEY, v INT)");
+    exec("INSERT INTO c VALUES (1, 42)");
+    assertThat(query("SELECT v FROM c WHERE id = 1")).containsExactly(List.of(42));
+  }
 }
