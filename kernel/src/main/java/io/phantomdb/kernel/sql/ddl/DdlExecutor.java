@@ -17,7 +17,11 @@ import io.phantomdb.kernel.sql.plan.SqlPlanner;
 import io.phantomdb.kernel.sql.store.TableLayout;
 import io.phantomdb.kernel.sql.store.TableReader;
 import io.phantomdb.kernel.sql.store.TableWriter;
+import io.phantomdb.sql.parser.ddl.SqlAlterTable;
 import io.phantomdb.sql.parser.ddl.SqlCreateIndex;
+import io.phantomdb.sql.parser.ddl.SqlCreateSchema;
+import io.phantomdb.sql.parser.ddl.SqlDropSchema;
+import io.phantomdb.sql.parser.ddl.SqlTruncateTable;
 import io.phantomdb.sql.parser.ddl.SqlCreateTable;
 import io.phantomdb.sql.parser.ddl.SqlCreateView;
 import io.phantomdb.sql.parser.ddl.SqlDropView;
@@ -93,6 +97,14 @@ public final class DdlExecutor {
         tag = createView(view, change);
       } else if (node instanceof SqlDropView drop) {
         tag = dropViews(drop, change);
+      } else if (node instanceof SqlAlterTable alter) {
+        tag = new AlterTableExecutor(this, change).alter(alter);
+      } else if (node instanceof SqlTruncateTable truncate) {
+        tag = new AlterTableExecutor(this, change).truncate(truncate);
+      } else if (node instanceof SqlCreateSchema create) {
+        tag = new SchemaExecutor(this, change).create(create);
+      } else if (node instanceof SqlDropSchema drop) {
+        tag = new SchemaExecutor(this, change).drop(drop);
       } else {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "statement " + node.getKind().lowerName + " is not supported yet");
       }
@@ -102,13 +114,41 @@ public final class DdlExecutor {
     }
   }
 
-  private SchemaDescriptor schemaFor(SqlIdentifier name, CatalogSnapshot cat) {
+  StorageEngine storage() {
+    return storage;
+  }
+
+  Keyspace data() {
+    return data;
+  }
+
+  CatalogStore catalog() {
+    return catalog;
+  }
+
+  int databaseId() {
+    return databaseId;
+  }
+
+  List<String> searchPath() {
+    return searchPath;
+  }
+
+  TableLayout layout(TableDescriptor t) {
+    return layouts.apply(t);
+  }
+
+  long readTs() {
+    return readTs.getAsLong();
+  }
+
+  SchemaDescriptor schemaFor(SqlIdentifier name, CatalogSnapshot cat) {
     String schema = name.names.size() > 1 ? name.names.get(name.names.size() - 2) : searchPath.get(0);
     return cat.schema(databaseId, schema).orElseThrow(() ->
         new SqlException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist"));
   }
 
-  private TableDescriptor findTable(SqlIdentifier name, CatalogSnapshot cat, boolean ifExists) {
+  TableDescriptor findTable(SqlIdentifier name, CatalogSnapshot cat, boolean ifExists) {
     String table = name.names.get(name.names.size() - 1);
     List<String> schemas = name.names.size() > 1 ? List.of(name.names.get(name.names.size() - 2)) : searchPath;
     for (String s : schemas) {

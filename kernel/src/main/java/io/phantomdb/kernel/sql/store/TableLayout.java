@@ -4,6 +4,7 @@ import io.phantomdb.kernel.sql.catalog.ColumnDescriptor;
 import io.phantomdb.kernel.sql.catalog.IndexDescriptor;
 import io.phantomdb.kernel.sql.catalog.TableDescriptor;
 import io.phantomdb.kernel.sql.encoding.RowCodec;
+import io.phantomdb.kernel.sql.type.TextCodec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +28,8 @@ public record TableLayout(TableDescriptor table, RowCodec rowCodec, IndexLayout 
   public static TableLayout of(TableDescriptor table) {
     List<RowCodec.Column> slots = new ArrayList<>();
     for (ColumnDescriptor c : table.columns()) {
-      RowCodec.Column slot = RowCodec.Column.of(c.id(), c.type().kind());
+      Object missing = c.missingText() == null ? null : TextCodec.parse(c.missingText(), c.type());
+      RowCodec.Column slot = new RowCodec.Column(c.id(), c.type().kind(), false, missing);
       slots.add(c.dropped() ? slot.drop() : slot);
     }
     List<IndexLayout> secondary = new ArrayList<>();
