@@ -221,4 +221,23 @@ class SqlEngineTest {
     exec("INSERT INTO c VALUES (1, 42)");
     assertThat(query("SELECT v FROM c WHERE id = 1")).containsExactly(List.of(42));
   }
+
+  @Test
+  void secondaryIndexEqualitiesLookUpRowsThroughTheIndex() {
+    exec("CREATE TABLE p (id INT PRIMARY KEY, email TEXT UNIQUE, city TEXT, age INT)");
+    exec("CREATE INDEX p_city_age ON p (city, age)");
+    exec("INSERT INTO p VALUES (1, 'a@x', 'rome', 30), (2, 'b@x', 'oslo', 30), (3, 'c@x', 'rome', 30), (4, 'd@x', 'rome', 40)");
+    assertThat(query("EXPLAIN SELECT id FROM p WHERE email = 'b@x'")).anySatisfy(l ->
+        assertThat(l.get(0).toString()).contains("Index Scan using p_email_key on p (email = b@x)"));
+    assertThat(query("SELECT id FROM p WHERE email = 'b@x'")).containsExactly(List.of(2));
+    assertThat(query("SELECT id FROM p WHERE city = 'rome' AND age = 30 ORDER BY id")).containsExactly(List.of(1), List.of(3));
+    assertThat(query("EXPLAIN SELECT id FROM p WHERE city = 'rome'")).noneSatisfy(l ->
+        assertThat(l.get(0).toString()).contains("p_city_age"));
+    assertThat(exec("UPDATE p SET city = 'oslo' WHERE email = 'c@x'")).isEqualTo("UPDATE 1");
+    assertThat(query("SELECT id FROM p WHERE city = 'oslo' AND age = 30 ORDER BY id")).containsExactly(List.of(2), List.of(3));
+    assertThat(query("SELECT id FROM p WHERE city = 'rome' AND age = 30")).containsExactly(List.of(1));
+    assertThat(exec("DELETE FROM p WHERE email = 'a@x'")).isEqualTo("DELETE 1");
+    assertThat(query("SELECT id FROM p WHERE email = 'a@x'")).isEmpty();
+    assertThat(query("SELECT count(*) FROM p")).containsExactly(List.of(3L));
+  }
 }

@@ -7,6 +7,7 @@ import io.phantomdb.kernel.sql.encoding.KeyEncoder;
 import io.phantomdb.kernel.sql.encoding.VersionedKeys;
 import io.phantomdb.kernel.sql.expr.EvalContext;
 import io.phantomdb.kernel.sql.expr.ExprCompiler;
+import io.phantomdb.kernel.sql.store.IndexLayout;
 import io.phantomdb.kernel.sql.store.TableLayout;
 import io.phantomdb.kernel.sql.type.CalciteTypes;
 import io.phantomdb.spi.storage.KeyRange;
@@ -21,14 +22,15 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 
 /**
- * Narrows a table scan to the primary-key range a filter allows: equalities between the leading
+ * Narrows a table scan to the key range a filter allows: equalities between the leading
  * primary-key columns and constants (literals or parameters of exactly the column's type) become
- * a key prefix, so {@code WHERE id = 5} reads one key instead of the table. The filter itself stays
+ * a key prefix, so {@code WHERE id = 5} reads one key instead of the table; failing that,
+ * equalities on every column of a secondary index make an index lookup. The filter itself stays
  * above the scan, so this only ever removes rows that could not pass it.
  */
 final class KeyRangePushdown {
-  /** A narrowed range and its description for EXPLAIN. */
-  record Narrowed(KeyRange range, String description) {}
+  /** A narrowed range, the secondary index it is in (null: the primary index), for EXPLAIN. */
+  record Narrowed(KeyRange range, String description, IndexLayout index) {}
 
   private KeyRangePushdown() {}
 
@@ -40,33 +42,51 @@ final class KeyRangePushdown {
    * @return the narrowed range, or null if the condition fixes no leading key column
    */
   static Narrowed narrow(RexNode condition, TableDescriptor table, TableLayout layout, EvalContext ctx) {
-    if (table.hasHiddenRowId()) {
-      return null;
-    }
-    List<ColumnDescriptor> visible = table.visibleColumns();
     List<RexNode> conjuncts = RelOptUtil.conjunctions(condition);
-    KeyEncoder prefix = new KeyEncoder(64).appendEncoded(layout.primary().prefix(), 0, layout.primary().prefix().length);
+    if (!table.hasHiddenRowId()) {
+      Narrowed primary = narrow(conjuncts, table, layout.primary(), null, ctx, 1);
+      if (primary != null) {
+        return primary;
+      }
+    }
+    for (IndexLayout idx : layout.secondary()) {
+      // a secondary index is worth it only when every one of its columns is fixed
+      Narrowed n = narrow(conjuncts, table, idx, idx, ctx, idx.keyColumns().size());
+      if (n != null) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  private static Narrowed narrow(List<RexNode> conjuncts, TableDescriptor table, IndexLayout keyOf,
+      IndexLayout secondary, EvalContext ctx, int needed) {
+    List<ColumnDescriptor> visible = table.visibleColumns();
+    KeyEncoder prefix = new KeyEncoder(64).appendEncoded(keyOf.prefix(), 0, keyOf.prefix().length);
     List<String> fixed = new ArrayList<>();
     int k = 0;
-    for (IndexColumn ic : table.primaryIndex().columns()) {
+    for (IndexColumn ic : keyOf.index().columns()) {
       int visibleIndex = -1;
       for (int i = 0; i < visible.size(); i++) {
         if (visible.get(i).id() == ic.columnId()) {
           visibleIndex = i;
         }
       }
+      if (visibleIndex < 0) {
+        break; // the hidden row id
+      }
       Object value = constantFor(conjuncts, visibleIndex, visible.get(visibleIndex), ctx);
       if (value == null) {
         break;
       }
-      prefix.append(layout.primary().keyColumns().get(k), value);
+      prefix.append(keyOf.keyColumns().get(k), value);
       fixed.add(visible.get(visibleIndex).name() + " = " + value);
       k++;
     }
-    if (k == 0) {
+    if (k == 0 || k < needed) {
       return null;
     }
-    return new Narrowed(VersionedKeys.prefixRange(prefix.toByteArray()), String.join(" AND ", fixed));
+    return new Narrowed(VersionedKeys.prefixRange(prefix.toByteArray()), String.join(" AND ", fixed), secondary);
   }
 
   /** The non-null constant {@code column = constant} fixes, from one of the conjuncts, or null. */

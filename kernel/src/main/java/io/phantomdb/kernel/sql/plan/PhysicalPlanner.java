@@ -8,6 +8,7 @@ import io.phantomdb.kernel.sql.exec.AggregateFunction;
 import io.phantomdb.kernel.sql.exec.FilterOperator;
 import io.phantomdb.kernel.sql.exec.HashAggregateOperator;
 import io.phantomdb.kernel.sql.exec.HashJoinOperator;
+import io.phantomdb.kernel.sql.exec.IndexLookupOperator;
 import io.phantomdb.kernel.sql.exec.InstrumentedOperator;
 import io.phantomdb.kernel.sql.exec.JoinType;
 import io.phantomdb.kernel.sql.exec.LimitOperator;
@@ -183,6 +184,13 @@ public final class PhysicalPlanner {
     }
     KeyRangePushdown.Narrowed narrowed = filter == null ? null
         : KeyRangePushdown.narrow(filter, t.descriptor(), layout, env.evalContext());
+    if (narrowed != null && narrowed.index() != null) {
+      if (!t.descriptor().hasHiddenRowId()) {
+        return new IndexLookupOperator(env.reader(), env.data(), layout, narrowed.index(), narrowed.range(),
+            env.readTs(), positions, narrowed.description());
+      }
+      narrowed = null; // UPDATE/DELETE of row-id tables take the stored row from a table scan
+    }
     return new TableScanOperator(env.reader(), env.data(), layout,
         narrowed == null ? VersionedKeys.indexRange(t.descriptor().id(), 1) : narrowed.range(),
         env.readTs(), positions, narrowed == null ? "" : narrowed.description());
