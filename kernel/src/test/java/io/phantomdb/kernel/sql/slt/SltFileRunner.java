@@ -31,6 +31,11 @@ final class SltFileRunner implements AutoCloseable {
   private SltEngineHarness database;
 
   /** @param opener opens the file's database, when a record first needs it */
+  SltFileRunner(Supplier<SltEngineHarness> opener, int hashThreshold) {
+    this(opener);
+    checker.hashThreshold(hashThreshold);
+  }
+
   SltFileRunner(Supplier<SltEngineHarness> opener) {
     this.opener = opener;
   }
@@ -90,6 +95,9 @@ final class SltFileRunner implements AutoCloseable {
       }
       if (e.sqlState().startsWith("XX")) {
         throw new AssertionError("expected an error, got an internal one: " + describe(e), e);
+      }
+      if (s.expectedState() != null && !s.expectedState().equals(e.sqlState())) {
+        throw new AssertionError("expected SQLSTATE " + s.expectedState() + ", got " + describe(e), e);
       }
       return;
     }

@@ -17,7 +17,9 @@ import java.util.List;
  *   <li>a record's first line is split at white space into at most four tokens (so {@code
  *       skipif mysql # why} names {@code mysql});
  *   <li>{@code skipif <engine>} / {@code onlyif <engine>} lines come before the record they guard;
- *   <li>{@code statement ok|error}: the SQL is the record's remaining lines, joined by line feeds;
+ *   <li>{@code statement ok|error [SQLSTATE]}: the SQL is the record's remaining lines, joined by
+ *       line feeds; an error may name the SQLSTATE it must have (an extension for PhantomDB's
+ *       own files);
  *   <li>{@code query <types> [<sort> [<label>]]}: the SQL runs to a {@code ----} line, the
  *       expected values follow it; no sort token means {@code nosort};
  *   <li>{@code hash-threshold <n>} and {@code halt} stand alone.
@@ -80,8 +82,15 @@ final class SltParser {
         if (!tokens[1].equals("ok") && !tokens[1].equals("error")) {
           throw error(lineNo, "statement argument should be 'ok' or 'error'");
         }
+        String state = null;
+        if (tokens[1].equals("error") && tokens.length > 2 && !tokens[2].isEmpty()) {
+          state = tokens[2];
+          if (!state.matches("[0-9A-Z]{5}")) {
+            throw error(lineNo, "'statement error' may be followed by a SQLSTATE (5 characters), not '" + state + "'");
+          }
+        }
         return new SltRecord.Statement(lineNo + 1, conditions, tokens[1].equals("error"),
-            String.join("\n", readUntil(null)));
+            String.join("\n", readUntil(null)), state);
       }
       case "query" -> {
         String types = tokens[1];

@@ -53,9 +53,15 @@ sealed interface SltRecord {
    * @param conditions its conditions
    * @param expectError true for {@code statement error}
    * @param sql the statement (its lines joined with line feeds)
+   * @param expectedState for {@code statement error <SQLSTATE>} (PhantomDB's own files), the
+   *     SQLSTATE the error must have; null to accept any error that is not internal
    */
-  record Statement(int line, List<Condition> conditions, boolean expectError, String sql)
-      implements SltRecord {}
+  record Statement(int line, List<Condition> conditions, boolean expectError, String sql,
+      String expectedState) implements SltRecord {
+    Statement(int line, List<Condition> conditions, boolean expectError, String sql) {
+      this(line, conditions, expectError, sql, null);
+    }
+  }
 
   /**
    * {@code query <types> [<sort> [<label>]]}, the SQL, and after {@code ----} the expected

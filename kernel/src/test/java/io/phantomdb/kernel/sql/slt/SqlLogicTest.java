@@ -31,6 +31,8 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <ul>
  *   <li>{@value #DIR_PROPERTY}: the corpus directory, searched recursively for {@code *.test};
+ *   <li>{@value #OWN_DIR_PROPERTY}: PhantomDB's own {@code *.slt} files, default {@code
+ *       src/test/sql};
  *   <li>{@value #INCLUDE_PROPERTY}: a regular expression the path (relative to the corpus, with
  *       {@code /}) must match somewhere, such as {@code evidence/};
  *   <li>{@value SltEngineHarness#STORAGE_PROPERTY}: the storage engine, default {@code memory}.
@@ -53,26 +55,47 @@ class SqlLogicTest {
 
   static final String DIR_PROPERTY = "phantomdb.slt.dir";
   static final String INCLUDE_PROPERTY = "phantomdb.slt.include";
+  static final String OWN_DIR_PROPERTY = "phantomdb.sql.dir";
   private static final int NAME_LENGTH = 100;
 
+  /** SQLite's corpus ({@code *.test} under {@value #DIR_PROPERTY}). */
   @TestFactory
   Stream<DynamicNode> sqllogictest() throws IOException {
     Path dir = Path.of(System.getProperty(DIR_PROPERTY, "../../shared/sqllogictest"));
     assertTrue(Files.isDirectory(dir), "no sqllogictest corpus at " + dir.toAbsolutePath()
         + " (../shared/sqllogictest beside the checkout, or -D" + DIR_PROPERTY + ")");
+    return files(dir, ".test", SltChecker.DEFAULT_HASH_THRESHOLD);
+  }
+
+  /**
+   * PhantomDB's own SQL feature tests ({@code kernel/src/test/sql/*.slt}, the same format plus
+   * {@code statement error <SQLSTATE>}; results are compared value by value unless a {@code
+   * hash-threshold} record says otherwise), on the same storage engine as the corpus.
+   */
+  @TestFactory
+  Stream<DynamicNode> phantomdbSql() throws IOException {
+    Path dir = Path.of(System.getProperty(OWN_DIR_PROPERTY, "src/test/sql"));
+    assertTrue(Files.isDirectory(dir), "no SQL tests at " + dir.toAbsolutePath());
+    return files(dir, ".slt", 0);
+  }
+
+  private Stream<DynamicNode> files(Path dir, String suffix, int hashThreshold) throws IOException {
     Pattern include = Pattern.compile(System.getProperty(INCLUDE_PROPERTY, ""));
     List<Path> files;
     try (Stream<Path> all = Files.walk(dir)) {
-      files = all.filter(p -> p.toString().endsWith(".test") && Files.isRegularFile(p))
+      files = all.filter(p -> p.toString().endsWith(suffix) && Files.isRegularFile(p))
           .filter(p -> include.matcher(relative(dir, p)).find())
           .sorted().toList();
     }
+    assertTrue(!files.isEmpty() || !System.getProperty(INCLUDE_PROPERTY, "").isEmpty(),
+        "no *" + suffix + " files under " + dir.toAbsolutePath());
     Map<String, String> expected = ExpectedFailures.load();
     String storage = storage();
-    return files.stream().map(f -> file(dir, f, expected, storage));
+    return files.stream().map(f -> file(dir, f, expected, storage, hashThreshold));
   }
 
-  private static DynamicNode file(Path dir, Path file, Map<String, String> expectedFailures, String storage) {
+  private static DynamicNode file(Path dir, Path file, Map<String, String> expectedFailures, String storage,
+      int hashThreshold) {
     String name = relative(dir, file);
     List<SltRecord> records;
     try {
@@ -82,7 +105,7 @@ class SqlLogicTest {
         throw new AssertionError("cannot read " + name + ": " + e.getMessage(), e);
       });
     }
-    SltFileRunner runner = new SltFileRunner(() -> SltEngineHarness.open(storage));
+    SltFileRunner runner = new SltFileRunner(() -> SltEngineHarness.open(storage), hashThreshold);
     List<SltRecord> run = SltFileRunner.untilHalt(records).stream()
         .filter(r -> !r.skippedFor(SltFileRunner.ENGINE))
         .toList();
