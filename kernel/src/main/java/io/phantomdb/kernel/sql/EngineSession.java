@@ -3,10 +3,16 @@ package io.phantomdb.kernel.sql;
 import io.phantomdb.kernel.sql.catalog.CatalogSnapshot;
 import io.phantomdb.kernel.sql.catalog.DatabaseDescriptor;
 import io.phantomdb.kernel.sql.ddl.DdlExecutor;
+import io.phantomdb.kernel.sql.plan.LiteralParameterizer;
+import io.phantomdb.kernel.sql.type.DataType;
+import io.phantomdb.kernel.sql.type.PhantomTypeSystem;
 import io.phantomdb.sql.parser.PhantomSqlParseException;
 import io.phantomdb.sql.parser.PhantomSqlParser;
 import io.phantomdb.sql.parser.stmt.SqlPgExplain;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlDdl;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -14,8 +20,15 @@ import org.apache.calcite.sql.SqlNode;
 /**
  * A session: parses each statement and sends it to DDL execution or to planning and execution.
  * Every statement commits on its own (transactions come with the transactions issue).
+ *
+ * <p>Plans of queries and DML are cached ({@link PlanCache}): by exact text, and by the text with
+ * its literals turned into parameters ({@link LiteralParameterizer}), so statements that differ
+ * only in their constants skip Calcite after the first.
  */
 final class EngineSession implements Session {
+  /** Types of literals turned into parameters (Calcite interns types, so any factory will do). */
+  private static final RelDataTypeFactory LITERAL_TYPES = new JavaTypeFactoryImpl(PhantomTypeSystem.INSTANCE);
+
   private final SqlEngine engine;
   private final String database;
   private final List<String> searchPath = List.of("public");
@@ -28,34 +41,155 @@ final class EngineSession implements Session {
 
   @Override
   public StatementResult execute(String sql) {
-    if (closed) {
-      throw new SqlException(SqlState.INVALID_TRANSACTION_STATE, "the session is closed");
-    }
+    checkOpen();
     CatalogSnapshot catalog = catalog();
     int databaseId = databaseId();
-    PlanCache.Key key = new PlanCache.Key(sql, catalog.version(), databaseId, searchPath);
-    PlanCache.Plan cached = engine.plans().get(key);
+    PlanCache.Key exact = new PlanCache.Key(sql, List.of(), catalog.version(), databaseId, searchPath);
+    PlanCache.Entry cached = engine.textPlans().get(exact);
     if (cached != null) {
       try {
-        return new StatementRunner(engine, catalog, databaseId, searchPath).execute(cached);
+        return runner(catalog, databaseId).execute(cached.plan(), cached.values());
       } catch (RuntimeException e) {
         throw SqlErrors.of(e);
       }
     }
-    SqlNode node;
+    SqlNode node = parse(sql);
     try {
-      node = PhantomSqlParser.parseStatement(sql);
-    } catch (PhantomSqlParseException e) {
-      throw new SqlException(SqlState.SYNTAX_ERROR, e.pgMessage(), null, null, e);
-    }
-    try {
-      return dispatch(node, key);
+      if (isPlanned(node)) {
+        return planAndRun(sql, node, exact, catalog, databaseId);
+      }
+      return dispatch(node);
     } catch (RuntimeException e) {
       throw SqlErrors.of(e);
     }
   }
 
-  private StatementResult dispatch(SqlNode node, PlanCache.Key key) {
+  @Override
+  public PreparedStatement prepare(String sql, List<DataType> parameterTypes) {
+    checkOpen();
+    SqlNode node = parse(sql);
+    try {
+      if (!isPlanned(node)) {
+        return new SessionPreparedStatement.Utility(this, sql);
+      }
+      List<DataType> declared = new ArrayList<>(parameterTypes); // may hold nulls
+      return new SessionPreparedStatement.Planned(this, sql, declared, plan(sql, node, declared));
+    } catch (RuntimeException e) {
+      throw SqlErrors.of(e);
+    }
+  }
+
+  /**
+   * The plan of a statement with declared parameter types, from the cache or made and cached.
+   *
+   * @param node the parsed statement, or null to parse {@code sql}
+   */
+  PlanCache.Plan plan(String sql, SqlNode node, List<DataType> declared) {
+    CatalogSnapshot catalog = catalog();
+    int databaseId = databaseId();
+    PlanCache.Key key = new PlanCache.Key(sql, declared, catalog.version(), databaseId, searchPath);
+    PlanCache.Entry entry = engine.plans().get(key);
+    if (entry != null) {
+      return entry.plan();
+    }
+    PlanCache.Plan plan = runner(catalog, databaseId).plan(node != null ? node : parse(sql), declared);
+    engine.plans().put(key, new PlanCache.Entry(plan, null));
+    return plan;
+  }
+
+  /** Runs a plan made by {@link #plan} with parameter values already converted to their types. */
+  StatementResult run(PlanCache.Plan plan, Object[] parameters) {
+    checkOpen();
+    try {
+      return runner(catalog(), databaseId()).execute(plan, parameters);
+    } catch (RuntimeException e) {
+      throw SqlErrors.of(e);
+    }
+  }
+
+  /** @return the catalog version plans made now are made against */
+  long catalogVersion() {
+    return catalog().version();
+  }
+
+  private StatementResult planAndRun(String sql, SqlNode node, PlanCache.Key exact, CatalogSnapshot catalog,
+      int databaseId) {
+    StatementRunner runner = runner(catalog, databaseId);
+    LiteralParameterizer.Result p;
+    try {
+      p = LiteralParameterizer.parameterize(node, sql, LITERAL_TYPES);
+    } catch (LiteralParameterizer.NodeChangedException e) {
+      p = null;
+      node = parse(sql);
+    }
+    if (p != null) {
+      PlanCache.Key shape = new PlanCache.Key(p.key(), List.of(), catalog.version(), databaseId, searchPath);
+      PlanCache.Entry entry = engine.plans().get(shape);
+      boolean fresh = entry == null;
+      if (fresh) {
+        try {
+          entry = new PlanCache.Entry(runner.planWithTypes(p.statement(), p.types()), null);
+        } catch (RuntimeException | AssertionError e) {
+          entry = PlanCache.Entry.NOT_PARAMETERIZABLE; // plan it with its literals, below
+        }
+        engine.plans().put(shape, entry);
+      }
+      if (entry.plan() != null) {
+        StatementResult result = fresh ? firstRun(runner, entry.plan(), p.values(), shape) : runner.execute(entry.plan(), p.values());
+        if (result != null) {
+          engine.textPlans().put(exact, new PlanCache.Entry(entry.plan(), p.values()));
+          return result;
+        }
+      }
+      node = parse(sql);
+      runner = runner(catalog, databaseId);
+    }
+    PlanCache.Plan plan = runner.plan(node, List.of());
+    if (!plan.parameterTypes().isEmpty()) {
+      throw new SqlException(SqlState.UNDEFINED_PARAMETER, "there is no parameter $1", null,
+          "Parameters need a prepared statement (the extended query protocol).", null);
+    }
+    engine.textPlans().put(exact, new PlanCache.Entry(plan, null));
+    return runner.execute(plan, new Object[0]);
+  }
+
+  /**
+   * Runs a just-made parameterized plan. If building it fails with an error its literal version
+   * might not have (42xxx, 0A000, XX000: our operators refusing a parameter where a literal
+   * works), the shape is marked not parameterizable and null is returned to plan the literals.
+   * Data errors (22xxx, 23xxx, ...) are the statement's own and are thrown.
+   */
+  private StatementResult firstRun(StatementRunner runner, PlanCache.Plan plan, Object[] values, PlanCache.Key shape) {
+    try {
+      return runner.execute(plan, values);
+    } catch (RuntimeException e) {
+      String state = SqlErrors.of(e).sqlState();
+      if (state.startsWith("42") || state.startsWith("0A") || state.startsWith("XX")) {
+        engine.plans().put(shape, PlanCache.Entry.NOT_PARAMETERIZABLE);
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  private StatementRunner runner(CatalogSnapshot catalog, int databaseId) {
+    return new StatementRunner(engine, catalog, databaseId, searchPath);
+  }
+
+  private static boolean isPlanned(SqlNode node) {
+    return !(node instanceof SqlDdl) && !(node instanceof SqlPgExplain)
+        && (node.getKind().belongsTo(SqlKind.QUERY) || node.getKind().belongsTo(SqlKind.DML));
+  }
+
+  private static SqlNode parse(String sql) {
+    try {
+      return PhantomSqlParser.parseStatement(sql);
+    } catch (PhantomSqlParseException e) {
+      throw new SqlException(SqlState.SYNTAX_ERROR, e.pgMessage(), null, null, e);
+    }
+  }
+
+  private StatementResult dispatch(SqlNode node) {
     if (node instanceof SqlDdl) {
       return new DdlExecutor(engine.storage(), engine.data(), engine.catalog(), engine.writeLock(),
           databaseId(), searchPath, engine::layout, engine::readTs).execute(node);
@@ -63,14 +197,14 @@ final class EngineSession implements Session {
     if (node instanceof SqlPgExplain explain) {
       return new StatementRunner(engine, catalog(), databaseId(), searchPath).explain(explain);
     }
-    if (node.getKind().belongsTo(SqlKind.QUERY) || node.getKind().belongsTo(SqlKind.DML)) {
-      StatementRunner runner = new StatementRunner(engine, catalog(), databaseId(), searchPath);
-      PlanCache.Plan plan = runner.plan(node);
-      engine.plans().put(key, plan);
-      return runner.execute(plan);
-    }
     throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
         "statement " + node.getKind().lowerName + " is not supported yet");
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new SqlException(SqlState.INVALID_TRANSACTION_STATE, "the session is closed");
+    }
   }
 
   private CatalogSnapshot catalog() {

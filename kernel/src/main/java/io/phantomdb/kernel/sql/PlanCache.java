@@ -1,5 +1,6 @@
 package io.phantomdb.kernel.sql;
 
+import io.phantomdb.kernel.sql.type.DataType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,19 +8,49 @@ import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.sql.SqlKind;
 
 /**
- * Optimized plans of queries and DML, by statement text, catalog version, database and search
- * path, so a repeated statement skips parsing, validation and Calcite's rewrites (milliseconds)
- * and only builds its operators (microseconds). A DDL change bumps the catalog version, so stale
- * plans are never found again; the least recently used plans are evicted. Thread-safe.
+ * Optimized plans of queries and DML, by statement text, parameter types, catalog version,
+ * database and search path, so a repeated statement skips parsing, validation and Calcite's
+ * rewrites (milliseconds) and only builds its operators (microseconds). A DDL change bumps the
+ * catalog version, so stale plans are never found again; the least recently used plans are
+ * evicted. Thread-safe.
  */
 final class PlanCache {
-  /** What identifies a plan. */
-  record Key(String sql, long catalogVersion, int databaseId, List<String> searchPath) {}
+  /**
+   * What identifies a plan.
+   *
+   * @param sql the statement text (for statements whose literals became parameters, the text
+   *     with {@code $n} in their place and their types: see {@code LiteralParameterizer})
+   * @param parameterTypes the declared parameter types ({@code null} entries: inferred)
+   * @param catalogVersion the catalog the plan was made against
+   * @param databaseId the session's database
+   * @param searchPath the session's search path
+   */
+  record Key(String sql, List<DataType> parameterTypes, long catalogVersion, int databaseId,
+      List<String> searchPath) {}
 
-  /** A cached plan: the optimized logical plan, its output columns and its statement kind. */
-  record Plan(RelRoot root, List<ColumnInfo> columns, SqlKind kind) {}
+  /**
+   * A cached plan.
+   *
+   * @param root the optimized logical plan (operators are built from it per execution)
+   * @param columns its output columns
+   * @param kind the statement kind
+   * @param parameterTypes the type of each parameter, {@code $1} first
+   */
+  record Plan(RelRoot root, List<ColumnInfo> columns, SqlKind kind, List<DataType> parameterTypes) {}
 
-  private final Map<Key, Plan> plans;
+  /**
+   * A cache entry.
+   *
+   * @param plan the plan, or null if the statement's literals cannot be parameters (it is planned
+   *     with its literals instead)
+   * @param values parameter values that come with the plan (the literals of a statement text), or
+   *     null
+   */
+  record Entry(Plan plan, Object[] values) {
+    static final Entry NOT_PARAMETERIZABLE = new Entry(null, null);
+  }
+
+  private final Map<Key, Entry> plans;
   private long hits;
   private long misses;
 
@@ -28,14 +59,14 @@ final class PlanCache {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<Key, Plan> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
         return size() > capacity;
       }
     };
   }
 
-  synchronized Plan get(Key key) {
-    Plan p = plans.get(key);
+  synchronized Entry get(Key key) {
+    Entry p = plans.get(key);
     if (p == null) {
       misses++;
     } else {
@@ -44,8 +75,8 @@ final class PlanCache {
     return p;
   }
 
-  synchronized void put(Key key, Plan plan) {
-    plans.put(key, plan);
+  synchronized void put(Key key, Entry entry) {
+    plans.put(key, entry);
   }
 
   /** @return {hits, misses} since the engine started */

@@ -31,6 +31,7 @@ public final class SqlEngine implements AutoCloseable {
   private final AtomicLong rowIds;
   private final Map<TableDescriptor, TableLayout> layouts = new ConcurrentHashMap<>();
   private final PlanCache plans = new PlanCache(1024);
+  private final PlanCache textPlans = new PlanCache(256);
 
   private SqlEngine(StorageEngine storage) {
     this.storage = storage;
@@ -58,8 +59,14 @@ public final class SqlEngine implements AutoCloseable {
     return new EngineSession(this, CatalogStore.DEFAULT_DATABASE);
   }
 
+  /** Plans by statement shape: parameterized text, or prepared text with its declared types. */
   PlanCache plans() {
     return plans;
+  }
+
+  /** Plans by exact statement text, with the statement's literal values. */
+  PlanCache textPlans() {
+    return textPlans;
   }
 
   StorageEngine storage() {

@@ -40,6 +40,10 @@ public final class SqlState {
   public static final String UNDEFINED_FUNCTION = "42883";
   public static final String UNDEFINED_TABLE = "42P01";
   public static final String UNDEFINED_PARAMETER = "42P02";
+  /** A protocol message that does not fit (wrong number of parameter values, ...). */
+  public static final String PROTOCOL_VIOLATION = "08P01";
+  /** The type of a parameter cannot be determined. */
+  public static final String INDETERMINATE_DATATYPE = "42P18";
   public static final String UNDEFINED_OBJECT = "42704";
   public static final String DUPLICATE_COLUMN = "42701";
   public static final String DUPLICATE_DATABASE = "42P04";

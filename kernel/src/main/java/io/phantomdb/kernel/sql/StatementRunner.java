@@ -62,17 +62,52 @@ final class StatementRunner {
     return planner;
   }
 
-  /** Validates and optimizes a query or DML statement, for the plan cache. */
-  PlanCache.Plan plan(SqlNode node) {
-    refuseViewTargets(node);
-    RelRoot root = planner().plan(node);
-    return new PlanCache.Plan(root, columns(root), node.getKind());
+  /**
+   * Validates and optimizes a query or DML statement, for the plan cache.
+   *
+   * @param node the parsed statement
+   * @param parameterTypes declared parameter types ({@code $1} first, null entries inferred)
+   */
+  PlanCache.Plan plan(SqlNode node, List<DataType> parameterTypes) {
+    List<org.apache.calcite.rel.type.RelDataType> declared = new ArrayList<>();
+    for (DataType t : parameterTypes) {
+      declared.add(t == null ? null : planner().typeFactory().createTypeWithNullability(
+          CalciteTypes.toRelDataType(planner().typeFactory(), t), true));
+    }
+    return planWithTypes(node, declared);
   }
 
-  /** Builds the operators of a (cached) plan and runs them. */
-  StatementResult execute(PlanCache.Plan plan) {
+  /**
+   * Validates and optimizes a statement whose parameters have Calcite types (those of literals
+   * turned into parameters).
+   */
+  PlanCache.Plan planWithTypes(SqlNode node, List<org.apache.calcite.rel.type.RelDataType> parameterTypes) {
+    refuseViewTargets(node);
+    RelRoot root = planner().plan(node, parameterTypes);
+    List<DataType> types = new ArrayList<>();
+    for (var t : planner().parameterTypes()) {
+      types.add(CalciteTypes.toDataType(t));
+    }
+    List<ColumnInfo> columns = node.getKind().belongsTo(SqlKind.DML) ? List.of() : columns(root);
+    return new PlanCache.Plan(root, columns, node.getKind(), List.copyOf(types));
+  }
+
+  /** @return the type factory parameter types of {@link #planWithTypes} are made with */
+  org.apache.calcite.rel.type.RelDataTypeFactory typeFactory() {
+    return planner().typeFactory();
+  }
+
+  /**
+   * Builds the operators of a (cached) plan and runs them.
+   *
+   * @param plan the plan
+   * @param parameters the values of its parameters, of their types' Java classes
+   */
+  StatementResult execute(PlanCache.Plan plan, Object[] parameters) {
     RelRoot root = plan.root();
-    EvalContext eval = new EvalContext(new Object[0], Instant.now(), ZoneOffset.UTC);
+    Object[] values = parameters == null || parameters.length == 0 ? new Object[0]
+        : io.phantomdb.kernel.sql.expr.ParameterValues.convertAll(parameters, plan.parameterTypes());
+    EvalContext eval = new EvalContext(values, Instant.now(), ZoneOffset.UTC);
     if (!plan.kind().belongsTo(SqlKind.DML)) {
       StatementEnv env = env(engine.readTs(), eval, null);
       Operator op = outputOf(root, new PhysicalPlanner(env, false).build(root.rel));

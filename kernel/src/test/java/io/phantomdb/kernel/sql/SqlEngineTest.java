@@ -210,12 +210,19 @@ class SqlEngineTest {
   void repeatedStatementsUseTheCachedPlanUntilTheCatalogChanges() {
     exec("CREATE TABLE c (id INT PRIMARY KEY, v TEXT)");
     exec("INSERT INTO c VALUES (1, 'a')");
-    long[] before = engine.plans().counters();
+    exec("INSERT INTO c VALUES (2, 'b')");
+    long[] before = engine.textPlans().counters();
+    long[] shapesBefore = engine.plans().counters();
     for (int i = 0; i < 3; i++) {
       assertThat(query("SELECT v FROM c WHERE id = 1")).containsExactly(List.of("a"));
     }
-    long[] after = engine.plans().counters();
-    assertThat(after[0] - before[0]).as("hits").isEqualTo(2);
+    long[] after = engine.textPlans().counters();
+    assertThat(after[0] - before[0]).as("hits by text").isEqualTo(2);
+    // another constant: a new text, the same shape ($1 in place of the literal)
+    assertThat(query("SELECT v FROM c WHERE id = 2")).containsExactly(List.of("b"));
+    long[] shapesAfter = engine.plans().counters();
+    assertThat(shapesAfter[0] - shapesBefore[0]).as("hits by shape").isEqualTo(1);
+    assertThat(shapesAfter[1] - shapesBefore[1]).as("shapes planned").isEqualTo(1);
     exec("DROP TABLE c");
     exec("CREATE TABLE c (id INT PRIMARY KEY, v INT)");
     exec("INSERT INTO c VALUES (1, 42)");

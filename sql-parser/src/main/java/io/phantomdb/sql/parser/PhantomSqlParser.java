@@ -114,6 +114,26 @@ public final class PhantomSqlParser {
         .withQuoteAllIdentifiers(true)).getSql();
   }
 
+  /**
+   * Where a node came from in the statement text.
+   *
+   * @param sql the text the node was parsed from
+   * @param pos the node's position ({@link SqlNode#getParserPosition()})
+   * @return {begin, end}: the 0-based offset of its first character and the offset just past its
+   *     last, or null if the position is unknown or outside the text
+   */
+  public static int[] sourceSpan(String sql, SqlParserPos pos) {
+    if (pos == null || pos.getLineNum() <= 0 || pos.getEndLineNum() <= 0) {
+      return null;
+    }
+    final int begin = index(sql, pos.getLineNum(), pos.getColumnNum());
+    final int end = index(sql, pos.getEndLineNum(), pos.getEndColumnNum()) + 1;
+    if (begin >= sql.length() || end > sql.length() || end <= begin) {
+      return null;
+    }
+    return new int[] {begin, end};
+  }
+
   /** Works out PostgreSQL's view of an error: the offending token and its position. */
   static PhantomSqlParseException enrich(SqlParseException e, String sql) {
     if (e instanceof PhantomSqlParseException) {

@@ -22,6 +22,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlNode;
@@ -63,7 +64,7 @@ public final class SqlPlanner implements org.apache.calcite.plan.RelOptTable.Vie
 
   private final RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(PhantomTypeSystem.INSTANCE);
   private final CalciteCatalogReader catalogReader;
-  private final SqlValidator validator;
+  private final ParameterValidator validator;
   private RelOptCluster currentCluster;
 
   /**
@@ -76,7 +77,7 @@ public final class SqlPlanner implements org.apache.calcite.plan.RelOptTable.Vie
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(props);
     this.catalogReader = new CalciteCatalogReader(root, searchPath, typeFactory, config);
     this.validator =
-        SqlValidatorUtil.newValidator(
+        new ParameterValidator(
             OPERATORS,
             catalogReader,
             typeFactory,
@@ -94,6 +95,22 @@ public final class SqlPlanner implements org.apache.calcite.plan.RelOptTable.Vie
    * @throws org.apache.calcite.runtime.CalciteContextException if validation fails
    */
   public RelRoot plan(SqlNode statement) {
+    return plan(statement, List.of());
+  }
+
+  /**
+   * Validates and converts a statement with parameters, then rewrites it.
+   *
+   * @param statement a parsed query, INSERT, UPDATE or DELETE
+   * @param parameterTypes the declared type of each parameter ({@code $1} first), null where it
+   *     is to be inferred ({@link ParameterValidator}); make the types of this planner's {@link
+   *     #typeFactory()}
+   * @return the optimized logical plan with its output field names; {@link #parameterTypes()}
+   *     then gives every parameter's type
+   * @throws org.apache.calcite.runtime.CalciteContextException if validation fails
+   */
+  public RelRoot plan(SqlNode statement, List<RelDataType> parameterTypes) {
+    validator.declare(parameterTypes);
     SqlNode validated = validator.validate(statement);
     RexBuilder rexBuilder = new RexBuilder(typeFactory);
     HepPlanner hep = new HepPlanner(REWRITES);
@@ -170,6 +187,14 @@ public final class SqlPlanner implements org.apache.calcite.plan.RelOptTable.Vie
     } catch (io.phantomdb.sql.parser.PhantomSqlParseException e) {
       throw new IllegalStateException("view query cannot be parsed: " + queryString, e);
     }
+  }
+
+  /**
+   * @return the types of the parameters of the statement last planned, {@code $1} first
+   * @throws io.phantomdb.kernel.sql.SqlException 42P18 if a parameter's type cannot be told
+   */
+  public List<RelDataType> parameterTypes() {
+    return validator.parameterTypes();
   }
 
   /** @return the type factory (for deriving declared column types) */

@@ -28,6 +28,12 @@ class SqlRunnerTest {
     }
 
     @Override
+    public io.phantomdb.kernel.sql.PreparedStatement prepare(String sql,
+        java.util.List<io.phantomdb.kernel.sql.type.DataType> parameterTypes) {
+      throw new AssertionError("no statement may reach the session here: " + sql);
+    }
+
+    @Override
     public void close() {}
   };
 
