@@ -7,14 +7,14 @@ import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.sql.SqlKind;
 
 /**
- * Optimized plans of queries and DML, by statement text, catalog version, database and search
- * path, so a repeated statement skips parsing, validation and Calcite's rewrites (milliseconds)
+ * Optimized plans of queries and DML, by statement text, catalog version, database, search path
+ * and time zone (constants such as {@code '2024-01-01'::timestamptz} fold in it), so a repeated statement skips parsing, validation and Calcite's rewrites (milliseconds)
  * and only builds its operators (microseconds). A DDL change bumps the catalog version, so stale
  * plans are never found again; the least recently used plans are evicted. Thread-safe.
  */
 final class PlanCache {
   /** What identifies a plan. */
-  record Key(String sql, long catalogVersion, int databaseId, List<String> searchPath) {}
+  record Key(String sql, long catalogVersion, int databaseId, List<String> searchPath, java.time.ZoneId timeZone) {}
 
   /** A cached plan: the optimized logical plan, its output columns and its statement kind. */
   record Plan(RelRoot root, List<ColumnInfo> columns, SqlKind kind) {}

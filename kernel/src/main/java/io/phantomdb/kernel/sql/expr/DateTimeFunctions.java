@@ -34,7 +34,7 @@ final class DateTimeFunctions {
   static void register(Map<String, CallCompiler> r) {
     CallCompiler now = (call, args, type) -> Nodes.call("now", type, List.of(), (v, ctx) -> {
       LocalDateTime t = LocalDateTime.ofInstant(ctx.statementStart(), ctx.timeZone());
-      return Casts.convert(t, DataType.of(TypeKind.TIMESTAMP), type, true);
+      return Casts.convert(t, DataType.of(TypeKind.TIMESTAMP), type, true, ctx.timeZone());
     }, false);
     for (String f : new String[] {"NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "CURRENT_DATE",
         "CURRENT_TIME", "LOCALTIME", "TRANSACTION_TIMESTAMP", "STATEMENT_TIMESTAMP"}) {
