@@ -20,7 +20,8 @@ public final class SearchPath {
    * "quoted"} ones keep their case (with {@code ""} for a quote), blanks around them are skipped.
    *
    * @param value the list
-   * @return the identifiers, or null if the syntax is invalid (an empty item, a missing quote)
+   * @return the identifiers, or null if the syntax is invalid (an empty unquoted item, a missing
+   *     quote); {@code ""} is an empty name, as in PostgreSQL
    */
   public static List<String> split(String value) {
     List<String> out = new ArrayList<>();
@@ -45,9 +46,6 @@ public final class SearchPath {
           } else {
             break;
           }
-        }
-        if (name.length() == 0) {
-          return null;
         }
       } else {
         int start = i;
