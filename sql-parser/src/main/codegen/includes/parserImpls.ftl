@@ -194,3 +194,17 @@ void PgInfixCast(List<Object> list, ExprContext exprContext, Span s) :
         }
     )
 }
+
+/**
+ * Parses current_schema(): the same node as the bare current_schema (a context variable, which
+ * Calcite's grammar allows only without parentheses).
+ */
+SqlNode PgCurrentSchemaCall() :
+{
+    final SqlIdentifier id;
+}
+{
+    <CURRENT_SCHEMA> { id = new SqlIdentifier(unquotedIdentifier(), getPos()); }
+    <LPAREN> <RPAREN>
+    { return id; }
+}

@@ -2,15 +2,22 @@ package io.phantomdb.kernel.sql;
 
 import io.phantomdb.kernel.sql.catalog.CatalogSnapshot;
 import io.phantomdb.kernel.sql.catalog.DatabaseDescriptor;
+import io.phantomdb.kernel.sql.ddl.DatabaseExecutor;
 import io.phantomdb.kernel.sql.ddl.DdlExecutor;
 import io.phantomdb.kernel.sql.plan.LiteralParameterizer;
+import io.phantomdb.kernel.sql.session.SearchPath;
+import io.phantomdb.kernel.sql.session.SessionSettings;
+import io.phantomdb.kernel.sql.session.SessionView;
+import io.phantomdb.kernel.sql.session.SettingCommands;
 import io.phantomdb.kernel.sql.type.DataType;
 import io.phantomdb.kernel.sql.type.PhantomTypeSystem;
 import io.phantomdb.sql.parser.PhantomSqlParseException;
 import io.phantomdb.sql.parser.PhantomSqlParser;
 import io.phantomdb.sql.parser.stmt.SqlPgExplain;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlDdl;
@@ -31,7 +38,7 @@ final class EngineSession implements Session {
 
   private final SqlEngine engine;
   private final String database;
-  private final List<String> searchPath = List.of("public");
+  private final SessionSettings settings = new SessionSettings();
   private boolean closed;
 
   EngineSession(SqlEngine engine, String database) {
@@ -44,11 +51,12 @@ final class EngineSession implements Session {
     checkOpen();
     CatalogSnapshot catalog = catalog();
     int databaseId = databaseId();
-    PlanCache.Key exact = new PlanCache.Key(sql, List.of(), catalog.version(), databaseId, searchPath);
+    SessionView view = view(catalog, databaseId);
+    PlanCache.Key exact = key(sql, List.of(), catalog, databaseId, view);
     PlanCache.Entry cached = engine.textPlans().get(exact);
     if (cached != null) {
       try {
-        return runner(catalog, databaseId).execute(cached.plan(), cached.values());
+        return runner(catalog, databaseId, view).execute(cached.plan(), cached.values());
       } catch (RuntimeException e) {
         throw SqlErrors.of(e);
       }
@@ -56,9 +64,9 @@ final class EngineSession implements Session {
     SqlNode node = parse(sql);
     try {
       if (isPlanned(node)) {
-        return planAndRun(sql, node, exact, catalog, databaseId);
+        return planAndRun(sql, node, exact, catalog, databaseId, view);
       }
-      return dispatch(node);
+      return dispatch(node, view);
     } catch (RuntimeException e) {
       throw SqlErrors.of(e);
     }
@@ -87,12 +95,13 @@ final class EngineSession implements Session {
   PlanCache.Plan plan(String sql, SqlNode node, List<DataType> declared) {
     CatalogSnapshot catalog = catalog();
     int databaseId = databaseId();
-    PlanCache.Key key = new PlanCache.Key(sql, declared, catalog.version(), databaseId, searchPath);
+    SessionView view = view(catalog, databaseId);
+    PlanCache.Key key = key(sql, declared, catalog, databaseId, view);
     PlanCache.Entry entry = engine.plans().get(key);
     if (entry != null) {
       return entry.plan();
     }
-    PlanCache.Plan plan = runner(catalog, databaseId).plan(node != null ? node : parse(sql), declared);
+    PlanCache.Plan plan = runner(catalog, databaseId, view).plan(node != null ? node : parse(sql), declared);
     engine.plans().put(key, new PlanCache.Entry(plan, null));
     return plan;
   }
@@ -101,20 +110,36 @@ final class EngineSession implements Session {
   StatementResult run(PlanCache.Plan plan, Object[] parameters) {
     checkOpen();
     try {
-      return runner(catalog(), databaseId()).execute(plan, parameters);
+      CatalogSnapshot catalog = catalog();
+      int databaseId = databaseId();
+      return runner(catalog, databaseId, view(catalog, databaseId)).execute(plan, parameters);
     } catch (RuntimeException e) {
       throw SqlErrors.of(e);
     }
   }
 
-  /** @return the catalog version plans made now are made against */
-  long catalogVersion() {
-    return catalog().version();
+  /**
+   * @return what a plan made now depends on besides its text: the catalog version, the search
+   *     path and the time zone (a prepared statement replans when it changes)
+   */
+  Object planContext() {
+    CatalogSnapshot catalog = catalog();
+    SessionView view = view(catalog, databaseId());
+    return List.of(catalog.version(), view.searchPath(), view.timeZone());
+  }
+
+  private SessionView view(CatalogSnapshot catalog, int databaseId) {
+    return new SessionView(database, SearchPath.effective(settings.searchPath(), catalog, databaseId), settings);
+  }
+
+  private static PlanCache.Key key(String sql, List<DataType> types, CatalogSnapshot catalog, int databaseId,
+      SessionView view) {
+    return new PlanCache.Key(sql, types, catalog.version(), databaseId, view.searchPath(), view.timeZone());
   }
 
   private StatementResult planAndRun(String sql, SqlNode node, PlanCache.Key exact, CatalogSnapshot catalog,
-      int databaseId) {
-    StatementRunner runner = runner(catalog, databaseId);
+      int databaseId, SessionView view) {
+    StatementRunner runner = runner(catalog, databaseId, view);
     LiteralParameterizer.Result p;
     try {
       p = LiteralParameterizer.parameterize(node, sql, LITERAL_TYPES);
@@ -123,7 +148,7 @@ final class EngineSession implements Session {
       node = parse(sql);
     }
     if (p != null) {
-      PlanCache.Key shape = new PlanCache.Key(p.key(), List.of(), catalog.version(), databaseId, searchPath);
+      PlanCache.Key shape = key(p.key(), List.of(), catalog, databaseId, view);
       PlanCache.Entry entry = engine.plans().get(shape);
       boolean fresh = entry == null;
       if (fresh) {
@@ -142,7 +167,7 @@ final class EngineSession implements Session {
         }
       }
       node = parse(sql);
-      runner = runner(catalog, databaseId);
+      runner = runner(catalog, databaseId, view);
     }
     PlanCache.Plan plan = runner.plan(node, List.of());
     if (!plan.parameterTypes().isEmpty()) {
@@ -172,12 +197,12 @@ final class EngineSession implements Session {
     }
   }
 
-  private StatementRunner runner(CatalogSnapshot catalog, int databaseId) {
-    return new StatementRunner(engine, catalog, databaseId, searchPath);
+  private StatementRunner runner(CatalogSnapshot catalog, int databaseId, SessionView view) {
+    return new StatementRunner(engine, catalog, databaseId, view);
   }
 
   private static boolean isPlanned(SqlNode node) {
-    return !(node instanceof SqlDdl) && !(node instanceof SqlPgExplain)
+    return !(node instanceof SqlDdl) && !SettingCommands.handles(node) && !DatabaseExecutor.handles(node) && !(node instanceof SqlPgExplain)
         && (node.getKind().belongsTo(SqlKind.QUERY) || node.getKind().belongsTo(SqlKind.DML));
   }
 
@@ -189,13 +214,20 @@ final class EngineSession implements Session {
     }
   }
 
-  private StatementResult dispatch(SqlNode node) {
+  private StatementResult dispatch(SqlNode node, SessionView view) {
+    if (SettingCommands.handles(node)) {
+      return new SettingCommands(settings).execute(node);
+    }
+    if (DatabaseExecutor.handles(node)) {
+      return new DatabaseExecutor(engine.catalog(), engine.data(), engine.writeLock(), database,
+          engine.sessionsLock(), db -> engine.otherSessions(db, this)).execute(node);
+    }
     if (node instanceof SqlDdl) {
       return new DdlExecutor(engine.storage(), engine.data(), engine.catalog(), engine.writeLock(),
-          databaseId(), searchPath, engine::layout, engine::readTs).execute(node);
+          databaseId(), view.searchPath(), engine::layout, engine::readTs).execute(node);
     }
     if (node instanceof SqlPgExplain explain) {
-      return new StatementRunner(engine, catalog(), databaseId(), searchPath).explain(explain);
+      return new StatementRunner(engine, catalog(), databaseId(), view).explain(explain);
     }
     throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
         "statement " + node.getKind().lowerName + " is not supported yet");
@@ -218,7 +250,35 @@ final class EngineSession implements Session {
   }
 
   @Override
+  public String database() {
+    return database;
+  }
+
+  @Override
+  public String setting(String name) {
+    return settings.get(name);
+  }
+
+  @Override
+  public void setStartupSetting(String name, String value) {
+    settings.setAsDefault(name, value);
+  }
+
+  @Override
+  public Map<String, String> changedReportedSettings() {
+    return settings.changedReported();
+  }
+
+  @Override
+  public ZoneId timeZone() {
+    return settings.timeZone();
+  }
+
+  @Override
   public void close() {
-    closed = true;
+    if (!closed) {
+      closed = true;
+      engine.closed(this);
+    }
   }
 }

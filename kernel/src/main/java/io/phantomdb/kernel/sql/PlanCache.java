@@ -9,7 +9,7 @@ import org.apache.calcite.sql.SqlKind;
 
 /**
  * Optimized plans of queries and DML, by statement text, parameter types, catalog version,
- * database and search path, so a repeated statement skips parsing, validation and Calcite's
+ * database, search path and time zone, so a repeated statement skips parsing, validation and Calcite's
  * rewrites (milliseconds) and only builds its operators (microseconds). A DDL change bumps the
  * catalog version, so stale plans are never found again; the least recently used plans are
  * evicted. Thread-safe.
@@ -24,9 +24,11 @@ final class PlanCache {
    * @param catalogVersion the catalog the plan was made against
    * @param databaseId the session's database
    * @param searchPath the session's search path
+   * @param timeZone the session's time zone (constants such as {@code '2024-01-01'::timestamptz}
+   *     fold in it)
    */
   record Key(String sql, List<DataType> parameterTypes, long catalogVersion, int databaseId,
-      List<String> searchPath) {}
+      List<String> searchPath, java.time.ZoneId timeZone) {}
 
   /**
    * A cached plan.

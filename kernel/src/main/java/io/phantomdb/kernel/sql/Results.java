@@ -94,8 +94,15 @@ public final class Results {
     };
   }
 
-  /** Rows already computed (EXPLAIN, SHOW). */
-  static StatementResult list(List<ColumnInfo> columns, List<Object[]> rows, String verb) {
+  /**
+   * Rows already computed (EXPLAIN, SHOW).
+   *
+   * @param columns the columns
+   * @param rows the rows
+   * @param verb the command tag, or empty for {@code SELECT n}
+   * @return the result
+   */
+  public static StatementResult list(List<ColumnInfo> columns, List<Object[]> rows, String verb) {
     java.util.Iterator<Object[]> it = rows.iterator();
     return new StatementResult() {
       @Override

@@ -2,6 +2,8 @@ package io.phantomdb.kernel.sql;
 
 import io.phantomdb.kernel.sql.type.DataType;
 import java.util.List;
+import java.time.ZoneId;
+import java.util.Map;
 
 /**
  * A connection's view of the SQL engine: its current database and {@code search_path}, its
@@ -43,6 +45,62 @@ public interface Session extends AutoCloseable {
   default PreparedStatement prepare(String sql) {
     return prepare(sql, List.of());
   }
+
+  /**
+   * The database this session is connected to (what {@code current_database()} returns). It
+   * never changes during the session.
+   *
+   * @return the database's name
+   */
+  String database();
+
+  /**
+   * The value of a configuration parameter, exactly as {@code SHOW name} gives it (a protocol
+   * server sends these texts in its ParameterStatus messages).
+   *
+   * @param name the parameter's name, any case ({@code TimeZone}, {@code timezone}), or a custom
+   *     placeholder's ({@code myapp.user_id}) once set
+   * @return the value
+   * @throws SqlException 42704 if there is no such parameter
+   */
+  String setting(String name);
+
+  /**
+   * Sets a parameter as a client's connection options do (the startup packet's {@code
+   * application_name}, {@code client_encoding}, {@code DateStyle}, {@code TimeZone}, {@code
+   * search_path}, ...): checked as {@code SET} checks it, and made the value {@code RESET}
+   * returns to for the rest of the session.
+   *
+   * @param name the parameter's name, any case
+   * @param value the value as text, as {@code SET name TO 'value'} would give it
+   * @throws SqlException 42704 for an unknown name, 55P02 for a read-only parameter, 22023 for an
+   *     invalid value, 0A000 for a value PhantomDB does not support (client_encoding other than
+   *     UTF8, DateStyle other than ISO, MDY)
+   */
+  void setStartupSetting(String name, String value);
+
+  /**
+   * The reported parameters (PostgreSQL's {@code GUC_REPORT} ones: {@code application_name},
+   * {@code client_encoding}, {@code DateStyle}, {@code default_transaction_read_only}, {@code
+   * in_hot_standby}, {@code integer_datetimes}, {@code IntervalStyle}, {@code is_superuser},
+   * {@code server_encoding}, {@code server_version}, {@code session_authorization}, {@code
+   * standard_conforming_strings}, {@code TimeZone}) whose values changed since the last call. The
+   * first call returns all of them: what a server reports after authentication; later calls,
+   * made after each statement, return what that statement changed (often nothing).
+   *
+   * @return name (PostgreSQL's spelling) → value, in name order
+   */
+  Map<String, String> changedReportedSettings();
+
+  /**
+   * The session time zone ({@code TimeZone}). Values of type timestamptz are {@link
+   * java.time.Instant}s; clients show them in this zone ({@link
+   * io.phantomdb.kernel.sql.type.TextCodec#format(Object, io.phantomdb.kernel.sql.type.DataType,
+   * ZoneId)}).
+   *
+   * @return the zone
+   */
+  ZoneId timeZone();
 
   /** Ends the session. Idempotent. */
   @Override

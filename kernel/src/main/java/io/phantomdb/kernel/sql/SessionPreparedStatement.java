@@ -49,14 +49,14 @@ final class SessionPreparedStatement {
     private final String sql;
     private final List<DataType> declared;
     private PlanCache.Plan plan;
-    private long catalogVersion;
+    private Object planContext;
 
     Planned(EngineSession session, String sql, List<DataType> declared, PlanCache.Plan plan) {
       this.session = session;
       this.sql = sql;
       this.declared = declared;
       this.plan = plan;
-      this.catalogVersion = session.catalogVersion();
+      this.planContext = session.planContext();
     }
 
     @Override
@@ -76,19 +76,19 @@ final class SessionPreparedStatement {
       Object[] values = new Object[types.size()];
       try {
         for (int i = 0; i < values.length; i++) {
-          values[i] = ParameterValues.convert(parameters[i], types.get(i));
+          values[i] = ParameterValues.convert(parameters[i], types.get(i), session.timeZone());
         }
       } catch (RuntimeException e) {
         throw SqlErrors.of(e);
       }
-      if (session.catalogVersion() != catalogVersion) {
+      if (!session.planContext().equals(planContext)) {
         replan();
       }
       return session.run(plan, values);
     }
 
     private void replan() {
-      long version = session.catalogVersion();
+      Object context = session.planContext();
       PlanCache.Plan fresh;
       try {
         fresh = session.plan(sql, null, declared);
@@ -100,7 +100,7 @@ final class SessionPreparedStatement {
             null, "Prepare the statement again.", null);
       }
       plan = fresh;
-      catalogVersion = version;
+      planContext = context;
     }
 
     @Override

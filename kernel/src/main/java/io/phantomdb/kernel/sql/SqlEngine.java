@@ -32,6 +32,8 @@ public final class SqlEngine implements AutoCloseable {
   private final Map<TableDescriptor, TableLayout> layouts = new ConcurrentHashMap<>();
   private final PlanCache plans = new PlanCache(1024);
   private final PlanCache textPlans = new PlanCache(256);
+  /** Open sessions and their databases; also the lock DROP DATABASE holds while it commits. */
+  private final Map<EngineSession, String> sessions = new java.util.IdentityHashMap<>();
 
   private SqlEngine(StorageEngine storage) {
     this.storage = storage;
@@ -54,9 +56,55 @@ public final class SqlEngine implements AutoCloseable {
     return new SqlEngine(storage);
   }
 
-  /** @return a new session in database {@code postgres} with {@code search_path = public} */
+  /** @return a new session in database {@code postgres}, every setting at its default */
   public Session newSession() {
-    return new EngineSession(this, CatalogStore.DEFAULT_DATABASE);
+    return newSession(CatalogStore.DEFAULT_DATABASE);
+  }
+
+  /**
+   * Opens a session connected to a database, as a client names one when it connects.
+   *
+   * @param database the database's name (case-sensitive, as a quoted identifier)
+   * @return the session, every setting at its default
+   * @throws SqlException 3D000 if there is no such database
+   */
+  public Session newSession(String database) {
+    synchronized (sessions) {
+      if (catalog.current().database(database).isEmpty()) {
+        throw new SqlException(SqlState.INVALID_CATALOG_NAME, "database \"" + database + "\" does not exist");
+      }
+      EngineSession s = new EngineSession(this, database);
+      sessions.put(s, database);
+      return s;
+    }
+  }
+
+  /** The lock under which sessions open and close, and DROP DATABASE counts them and commits. */
+  Object sessionsLock() {
+    return sessions;
+  }
+
+  /**
+   * @param database a database
+   * @param self a session not to count
+   * @return how many other open sessions are connected to it
+   */
+  int otherSessions(String database, EngineSession self) {
+    synchronized (sessions) {
+      int n = 0;
+      for (Map.Entry<EngineSession, String> e : sessions.entrySet()) {
+        if (e.getKey() != self && e.getValue().equals(database)) {
+          n++;
+        }
+      }
+      return n;
+    }
+  }
+
+  void closed(EngineSession session) {
+    synchronized (sessions) {
+      sessions.remove(session);
+    }
   }
 
   /** Plans by statement shape: parameterized text, or prepared text with its declared types. */

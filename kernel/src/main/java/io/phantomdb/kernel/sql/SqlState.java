@@ -35,6 +35,7 @@ public final class SqlState {
   public static final String SERIALIZATION_FAILURE = "40001";
   public static final String DEADLOCK_DETECTED = "40P01";
   public static final String SYNTAX_ERROR = "42601";
+  public static final String INVALID_NAME = "42602";
   public static final String INSUFFICIENT_PRIVILEGE = "42501";
   public static final String UNDEFINED_COLUMN = "42703";
   public static final String UNDEFINED_FUNCTION = "42883";
@@ -61,6 +62,7 @@ public final class SqlState {
   public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
   public static final String QUERY_CANCELED = "57014";
   public static final String OBJECT_IN_USE = "55006";
+  public static final String CANT_CHANGE_RUNTIME_PARAM = "55P02";
   public static final String INTERNAL_ERROR = "XX000";
   public static final String DATA_CORRUPTED = "XX001";
   public static final String INDEX_CORRUPTED = "XX002";

@@ -12,6 +12,7 @@ import io.phantomdb.kernel.sql.exec.ProjectOperator;
 import io.phantomdb.kernel.sql.exec.RowFunction;
 import io.phantomdb.kernel.sql.expr.EvalContext;
 import io.phantomdb.kernel.sql.expr.ExprCompiler;
+import io.phantomdb.kernel.sql.expr.SessionContext;
 import io.phantomdb.kernel.sql.plan.CatalogSchemas;
 import io.phantomdb.kernel.sql.plan.PhysicalPlanner;
 import io.phantomdb.kernel.sql.plan.SqlPlanner;
@@ -25,7 +26,6 @@ import io.phantomdb.sql.parser.stmt.SqlPgExplain;
 import io.phantomdb.spi.storage.Durability;
 import io.phantomdb.spi.storage.WriteBatch;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,19 +45,21 @@ final class StatementRunner {
   private final CatalogSnapshot catalog;
   private final int databaseId;
   private final List<String> searchPath;
+  private final SessionContext session;
   private SqlPlanner planner;
 
-  StatementRunner(SqlEngine engine, CatalogSnapshot catalog, int databaseId, List<String> searchPath) {
+  StatementRunner(SqlEngine engine, CatalogSnapshot catalog, int databaseId, SessionContext session) {
     this.engine = engine;
     this.catalog = catalog;
     this.databaseId = databaseId;
-    this.searchPath = searchPath;
+    this.searchPath = session.searchPath();
+    this.session = session;
   }
 
   /** The Calcite planner, made on first use (a cached plan usually needs none). */
   private SqlPlanner planner() {
     if (planner == null) {
-      planner = new SqlPlanner(CatalogSchemas.rootOf(catalog, databaseId), searchPath);
+      planner = new SqlPlanner(CatalogSchemas.rootOf(catalog, databaseId), searchPath, session.timeZone());
     }
     return planner;
   }
@@ -106,8 +108,8 @@ final class StatementRunner {
   StatementResult execute(PlanCache.Plan plan, Object[] parameters) {
     RelRoot root = plan.root();
     Object[] values = parameters == null || parameters.length == 0 ? new Object[0]
-        : io.phantomdb.kernel.sql.expr.ParameterValues.convertAll(parameters, plan.parameterTypes());
-    EvalContext eval = new EvalContext(values, Instant.now(), ZoneOffset.UTC);
+        : io.phantomdb.kernel.sql.expr.ParameterValues.convertAll(parameters, plan.parameterTypes(), session.timeZone());
+    EvalContext eval = new EvalContext(values, Instant.now(), session);
     if (!plan.kind().belongsTo(SqlKind.DML)) {
       StatementEnv env = env(engine.readTs(), eval, null);
       Operator op = outputOf(root, new PhysicalPlanner(env, false).build(root.rel));
@@ -185,7 +187,7 @@ final class StatementRunner {
       throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE of INSERT, UPDATE or DELETE is not supported yet");
     }
     RelRoot root = planner().plan(inner);
-    EvalContext eval = new EvalContext(new Object[0], Instant.now(), ZoneOffset.UTC);
+    EvalContext eval = new EvalContext(new Object[0], Instant.now(), session);
     Operator op = new PhysicalPlanner(env(engine.readTs(), eval, null), analyze).build(root.rel);
     List<Object[]> lines = new ArrayList<>();
     if (analyze) {

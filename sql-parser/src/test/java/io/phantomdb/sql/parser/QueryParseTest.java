@@ -53,6 +53,14 @@ class QueryParseTest {
   }
 
   @Test
+  void currentSchemaWithOrWithoutParentheses() {
+    assertThat(item("SELECT current_schema()").equalsDeep(item("SELECT current_schema"), org.apache.calcite.util.Litmus.IGNORE))
+        .isTrue();
+    assertThat(((SqlIdentifier) item("SELECT CURRENT_SCHEMA()")).getSimple()).isEqualTo("current_schema");
+    assertThat(sql(parse("SELECT current_schema()"))).isEqualTo(sql(parse("SELECT current_schema")));
+  }
+
+  @Test
   void booleansAndNull() {
     assertThat(((SqlLiteral) item("SELECT true")).booleanValue()).isTrue();
     assertThat(((SqlLiteral) item("SELECT FALSE")).booleanValue()).isFalse();

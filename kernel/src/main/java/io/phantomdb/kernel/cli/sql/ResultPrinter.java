@@ -63,6 +63,7 @@ public final class ResultPrinter {
   private final Format format;
   private final PrintWriter out;
   private final String nullDisplay;
+  private java.time.ZoneId timeZone = java.time.ZoneOffset.UTC;
 
   /**
    * A printer showing NULL as an empty string.
@@ -85,6 +86,15 @@ public final class ResultPrinter {
     this.format = Objects.requireNonNull(format, "format");
     this.out = Objects.requireNonNull(out, "out");
     this.nullDisplay = Objects.requireNonNull(nullDisplay, "nullDisplay");
+  }
+
+  /**
+   * Sets the time zone timestamptz values are shown in (the session's TimeZone).
+   *
+   * @param zone the zone
+   */
+  public void timeZone(java.time.ZoneId zone) {
+    this.timeZone = Objects.requireNonNull(zone, "zone");
   }
 
   /**
@@ -141,8 +151,8 @@ public final class ResultPrinter {
     return verb.equals("INSERT") || verb.equals("UPDATE") || verb.equals("DELETE") || verb.equals("MERGE");
   }
 
-  private static String text(Object value, ColumnInfo column) {
-    return TextCodec.format(value, column.type());
+  private String text(Object value, ColumnInfo column) {
+    return TextCodec.format(value, column.type(), timeZone);
   }
 
   private long printAligned(List<ColumnInfo> columns, Iterable<Object[]> rows) {

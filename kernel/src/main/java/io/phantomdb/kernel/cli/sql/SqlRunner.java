@@ -129,6 +129,7 @@ public final class SqlRunner {
         throw new SqlException(SqlState.SYNTAX_ERROR, unterminated(st.unterminated()));
       }
       try (StatementResult result = session.execute(st.sql())) {
+        printer.timeZone(session.timeZone());
         printer.print(result);
       }
     } catch (SqlException e) {

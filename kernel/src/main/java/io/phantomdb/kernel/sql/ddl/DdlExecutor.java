@@ -143,6 +143,9 @@ public final class DdlExecutor {
   }
 
   SchemaDescriptor schemaFor(SqlIdentifier name, CatalogSnapshot cat) {
+    if (name.names.size() == 1 && searchPath.isEmpty()) {
+      throw new SqlException(SqlState.INVALID_SCHEMA_NAME, "no schema has been selected to create in");
+    }
     String schema = name.names.size() > 1 ? name.names.get(name.names.size() - 2) : searchPath.get(0);
     return cat.schema(databaseId, schema).orElseThrow(() ->
         new SqlException(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist"));

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -46,6 +47,11 @@ final class Casts {
     }
     checkCastable(from, target);
     String name = "cast_" + target.kind().name().toLowerCase();
+    if (from.kind() == TypeKind.TIMESTAMPTZ || target.kind() == TypeKind.TIMESTAMPTZ) {
+      // depends on the session time zone
+      return Nodes.call(name, target, java.util.List.of(arg),
+          (v, ctx) -> convert(v[0], from, target, explicit, ctx.timeZone()), true);
+    }
     return Nodes.strict1(name, target, arg, v -> convert(v, from, target, explicit));
   }
 
@@ -105,12 +111,34 @@ final class Casts {
    * @return the value as {@code to}'s class
    */
   static Object convert(Object v, DataType from, DataType to, boolean explicit) {
+    return convert(v, from, to, explicit, ZoneOffset.UTC);
+  }
+
+  /**
+   * Casts one value, converting between timestamptz and the other types in a session time zone.
+   *
+   * @param v a value of {@code from} (null gives null)
+   * @param from its type
+   * @param to the target type
+   * @param explicit whether strings are cut to length (CAST) rather than rejected (assignment)
+   * @param zone the session time zone
+   * @return the value as {@code to}'s class
+   */
+  static Object convert(Object v, DataType from, DataType to, boolean explicit, ZoneId zone) {
     if (v == null) {
       return null;
     }
     TypeKind t = to.kind();
     if (v instanceof String s && !t.isText()) {
-      return TextCodec.parse(from.kind() == TypeKind.CHAR ? ValueComparator.rtrim(s) : s, to.withNullable(true));
+      return TextCodec.parse(from.kind() == TypeKind.CHAR ? ValueComparator.rtrim(s) : s, to.withNullable(true), zone);
+    }
+    if (v instanceof Instant i && t != TypeKind.TIMESTAMPTZ && !zone.equals(ZoneOffset.UTC)) {
+      if (t.isText()) {
+        return TextCodec.fitString(TextCodec.format(i, from, zone), to, explicit);
+      }
+      v = LocalDateTime.ofInstant(i, zone); // as a timestamp in the session zone
+    } else if (t == TypeKind.TIMESTAMPTZ && !(v instanceof Instant)) {
+      return roundTimestamp(Conv.toTimestamp(v), to.precision()).atZone(zone).toInstant();
     }
     return switch (t) {
       case BOOLEAN -> v instanceof Boolean ? v : (Object) (Conv.toLong(v) != 0);

@@ -11,6 +11,9 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.List;
@@ -24,7 +27,7 @@ import org.apache.calcite.avatica.util.TimeUnitRange;
  * fields: year, month, day, hour, minute, second with fraction, milliseconds, microseconds, dow,
  * isodow, doy, week, isoyear, quarter, decade, century, millennium, epoch, timezone), date_trunc
  * and Calcite's FLOOR/CEIL(x TO unit), age. Values with time zone are taken in the session time
- * zone (UTC).
+ * zone.
  */
 final class DateTimeFunctions {
   private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
@@ -34,7 +37,7 @@ final class DateTimeFunctions {
   static void register(Map<String, CallCompiler> r) {
     CallCompiler now = (call, args, type) -> Nodes.call("now", type, List.of(), (v, ctx) -> {
       LocalDateTime t = LocalDateTime.ofInstant(ctx.statementStart(), ctx.timeZone());
-      return Casts.convert(t, DataType.of(TypeKind.TIMESTAMP), type, true);
+      return Casts.convert(t, DataType.of(TypeKind.TIMESTAMP), type, true, ctx.timeZone());
     }, false);
     for (String f : new String[] {"NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "CURRENT_DATE",
         "CURRENT_TIME", "LOCALTIME", "TRANSACTION_TIMESTAMP", "STATEMENT_TIMESTAMP"}) {
@@ -44,20 +47,24 @@ final class DateTimeFunctions {
       Object unit = ((Nodes.Constant) args.get(0)).value();
       String field = unit instanceof TimeUnitRange u ? u.name() : null;
       if (field == null) { // DATE_PART('field', x) with a non-constant field
-        return Nodes.strict2("date_part", type, args.get(0), args.get(1),
-            (f, x) -> extract(((String) f).toUpperCase(Locale.ROOT), x, type.kind()));
+        return datePart(args, type);
       }
-      return Nodes.strict1("extract", type, args.get(1), x -> extract(field, x, type.kind()));
+      return Nodes.call("extract", type, List.of(args.get(1)),
+          (v, ctx) -> extract(field, v[0], type.kind(), ctx.timeZone()), true);
     });
-    r.put("DATE_PART", (call, args, type) -> Nodes.strict2("date_part", type, args.get(0), args.get(1),
-        (f, x) -> extract(((String) f).toUpperCase(Locale.ROOT), x, type.kind())));
-    r.put("DATE_TRUNC", (call, args, type) -> Nodes.strict2("date_trunc", type, args.get(0), args.get(1),
-        (u, x) -> truncate(unit((String) u), x, type.kind(), false)));
+    r.put("DATE_PART", (call, args, type) -> datePart(args, type));
+    r.put("DATE_TRUNC", (call, args, type) -> Nodes.call("date_trunc", type, args,
+        (v, ctx) -> truncate(unit((String) v[0]), v[1], type.kind(), false, ctx.timeZone()), true));
     r.put("AGE", (call, args, type) -> args.size() == 2
         ? Nodes.strict2("age", type, args.get(0), args.get(1), (a, b) -> age(Conv.toTimestamp(a), Conv.toTimestamp(b)))
         : Nodes.call("age", type, args, (v, ctx) -> v[0] == null ? null
             : age(LocalDateTime.ofInstant(ctx.statementStart(), ctx.timeZone()).toLocalDate().atStartOfDay(),
                 Conv.toTimestamp(v[0])), false));
+  }
+
+  private static Expr datePart(List<Expr> args, DataType type) {
+    return Nodes.call("date_part", type, args,
+        (v, ctx) -> extract(((String) v[0]).toUpperCase(Locale.ROOT), v[1], type.kind(), ctx.timeZone()), true);
   }
 
   /** The units date_trunc and FLOOR/CEIL(x TO unit) truncate to. */
@@ -88,7 +95,45 @@ final class DateTimeFunctions {
     } catch (IllegalArgumentException e) {
       throw Errors.unsupported((ceil ? "CEIL" : "FLOOR") + " to " + range);
     }
-    return Nodes.strict1(ceil ? "ceil" : "floor", type, arg, x -> truncate(unit, x, type.kind(), ceil));
+    return Nodes.call(ceil ? "ceil" : "floor", type, List.of(arg),
+        (v, ctx) -> truncate(unit, v[0], type.kind(), ceil, ctx.timeZone()), true);
+  }
+
+  /** Truncation of a timestamptz happens on its local time in the session zone, as PostgreSQL's. */
+  private static Object truncate(Unit unit, Object x, TypeKind kind, boolean ceil, ZoneId zone) {
+    if (x instanceof Instant i && !zone.equals(ZoneOffset.UTC)) {
+      LocalDateTime r = (LocalDateTime) truncate(unit, LocalDateTime.ofInstant(i, zone), TypeKind.TIMESTAMP, ceil);
+      return kind == TypeKind.TIMESTAMPTZ ? r.atZone(zone).toInstant() : Conv.dateTimeAs(r, kind);
+    }
+    return truncate(unit, x, kind, ceil);
+  }
+
+  /**
+   * extract in the session zone: the fields of a timestamptz are those of its local time there,
+   * its epoch is absolute, and timezone/timezone_hour/timezone_minute give the zone's offset.
+   */
+  static Object extract(String field, Object x, TypeKind kind, ZoneId zone) {
+    if (x instanceof Instant i && !zone.equals(ZoneOffset.UTC)) {
+      int offset = zone.getRules().getOffset(i).getTotalSeconds();
+      switch (field) {
+        case "EPOCH" -> {
+          return extract(field, x, kind);
+        }
+        case "TIMEZONE" -> {
+          return numericAs(BigDecimal.valueOf(offset), kind);
+        }
+        case "TIMEZONE_HOUR" -> {
+          return numericAs(BigDecimal.valueOf(offset / 3600), kind);
+        }
+        case "TIMEZONE_MINUTE" -> {
+          return numericAs(BigDecimal.valueOf(offset / 60 % 60), kind);
+        }
+        default -> {
+          return extract(field, LocalDateTime.ofInstant(i, zone), kind);
+        }
+      }
+    }
+    return extract(field, x, kind);
   }
 
   private static Object truncate(Unit unit, Object x, TypeKind kind, boolean ceil) {
@@ -132,6 +177,10 @@ final class DateTimeFunctions {
   /** PostgreSQL's extract: a numeric value, then made the call's kind (integers truncate). */
   static Object extract(String field, Object x, TypeKind kind) {
     BigDecimal v = x instanceof PgInterval iv ? extractInterval(field, iv) : extractDateTime(field, x);
+    return numericAs(v, kind);
+  }
+
+  private static Object numericAs(BigDecimal v, TypeKind kind) {
     return switch (kind) {
       case NUMERIC -> v;
       case DOUBLE -> v.doubleValue();

@@ -11,8 +11,9 @@ import java.util.Objects;
 /**
  * What expressions of one statement execution share: the bound parameter values, the statement's
  * start time (what {@code now()} and {@code current_timestamp} return, the same for every row of
- * the statement, as PostgreSQL does within a transaction) and the session time zone (UTC for
- * now). Create one per execution; it is immutable.
+ * the statement, as PostgreSQL does within a transaction) and the session ({@link
+ * SessionContext}: database, search path, settings, time zone). Create one per execution; it is
+ * immutable.
  */
 public final class EvalContext {
   private static final Object[] NO_PARAMETERS = new Object[0];
@@ -20,18 +21,30 @@ public final class EvalContext {
   private final Object[] parameters;
   private final Instant statementStart;
   private final ZoneId timeZone;
+  private final SessionContext session;
 
   /**
    * @param parameters the values of {@code $1, $2, ...} (index 0 is {@code $1}), each null or of
    *     the Java class of the parameter's type (a value of another class is cast to it, so text
    *     from the wire may be passed as String)
    * @param statementStart when the statement started; kept to microseconds
-   * @param timeZone the session time zone (only UTC is supported yet)
+   * @param timeZone the session time zone
    */
   public EvalContext(Object[] parameters, Instant statementStart, ZoneId timeZone) {
+    this(parameters, statementStart, SessionContext.of(timeZone));
+  }
+
+  /**
+   * @param parameters the values of {@code $1, $2, ...}, see {@link #EvalContext(Object[],
+   *     Instant, ZoneId)}
+   * @param statementStart when the statement started; kept to microseconds
+   * @param session the session running the statement (its time zone is the context's)
+   */
+  public EvalContext(Object[] parameters, Instant statementStart, SessionContext session) {
     this.parameters = parameters == null ? NO_PARAMETERS : parameters.clone();
     this.statementStart = statementStart.truncatedTo(ChronoUnit.MICROS);
-    this.timeZone = Objects.requireNonNull(timeZone, "timeZone");
+    this.session = Objects.requireNonNull(session, "session");
+    this.timeZone = Objects.requireNonNull(session.timeZone(), "timeZone");
   }
 
   /**
@@ -69,5 +82,10 @@ public final class EvalContext {
   /** @return the session time zone */
   public ZoneId timeZone() {
     return timeZone;
+  }
+
+  /** @return the session running the statement */
+  public SessionContext session() {
+    return session;
   }
 }

@@ -17,16 +17,28 @@ import org.apache.calcite.rex.RexNode;
  * when the statement runs.
  */
 public final class ExprRexExecutor implements RexExecutor {
-  /** The one instance. */
-  public static final ExprRexExecutor INSTANCE = new ExprRexExecutor();
+  /** Folds in UTC. */
+  public static final ExprRexExecutor INSTANCE = new ExprRexExecutor(java.time.ZoneOffset.UTC);
 
   private static final Object[] NO_ROW = new Object[0];
 
-  private ExprRexExecutor() {}
+  private final java.time.ZoneId timeZone;
+
+  private ExprRexExecutor(java.time.ZoneId timeZone) {
+    this.timeZone = timeZone;
+  }
+
+  /**
+   * @param timeZone the session time zone (conversions of timestamptz constants depend on it)
+   * @return an executor folding in that zone
+   */
+  public static ExprRexExecutor forZone(java.time.ZoneId timeZone) {
+    return timeZone.equals(java.time.ZoneOffset.UTC) ? INSTANCE : new ExprRexExecutor(timeZone);
+  }
 
   @Override
   public void reduce(RexBuilder rexBuilder, List<RexNode> constExps, List<RexNode> reducedValues) {
-    EvalContext ctx = EvalContext.of();
+    EvalContext ctx = new EvalContext(NO_ROW, java.time.Instant.now(), timeZone);
     for (RexNode e : constExps) {
       RexNode reduced = e;
       try {

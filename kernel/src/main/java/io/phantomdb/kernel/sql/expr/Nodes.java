@@ -67,7 +67,7 @@ final class Nodes {
       if (v == null || type.kind().javaClass().isInstance(v)) {
         return v;
       }
-      return Casts.convert(v, Conv.typeOfValue(v), type, false);
+      return Casts.convert(v, Conv.typeOfValue(v), type, false, ctx.timeZone());
     }
 
     @Override

@@ -14,10 +14,11 @@ public final class ParameterValues {
    *
    * @param v the value (null gives null)
    * @param to the parameter's type
+   * @param zone the session time zone (text of a timestamptz without an offset is in it)
    * @return the value as {@code to}'s class
    * @throws io.phantomdb.kernel.sql.SqlException 22P02, 22003, ... if it does not convert
    */
-  public static Object convert(Object v, DataType to) {
+  public static Object convert(Object v, DataType to, java.time.ZoneId zone) {
     if (v == null) {
       return null;
     }
@@ -25,9 +26,9 @@ public final class ParameterValues {
       return fit(v, to);
     }
     if (v instanceof String s) {
-      return TextCodec.parse(s, to);
+      return TextCodec.parse(s, to, zone);
     }
-    return Casts.convert(v, Conv.typeOfValue(v), to, false);
+    return Casts.convert(v, Conv.typeOfValue(v), to, false, zone);
   }
 
   /**
@@ -35,12 +36,13 @@ public final class ParameterValues {
    *
    * @param values the bound values, one per type
    * @param types the parameters' types
+   * @param zone the session time zone
    * @return the converted values (a new array)
    */
-  public static Object[] convertAll(Object[] values, java.util.List<DataType> types) {
+  public static Object[] convertAll(Object[] values, java.util.List<DataType> types, java.time.ZoneId zone) {
     Object[] out = new Object[values.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = i < types.size() ? convert(values[i], types.get(i)) : values[i];
+      out[i] = i < types.size() ? convert(values[i], types.get(i), zone) : values[i];
     }
     return out;
   }

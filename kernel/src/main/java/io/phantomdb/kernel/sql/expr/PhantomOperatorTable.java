@@ -36,7 +36,8 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
  * order; Calcite's is BigQuery's), {@code date_part('field', x)} returning double precision as in
  * PostgreSQL (Calcite's returns bigint), {@code age(a [, b])} returning interval (Calcite's returns
  * varchar), {@code current_timestamp} as timestamptz(6) and {@code localtimestamp}, {@code
- * current_time}, {@code localtime} with precision 6 (Calcite's have 0).
+ * current_time}, {@code localtime} with precision 6 (Calcite's have 0), and the session functions
+ * of {@link SessionFunctions} ({@code current_database()}, {@code current_schema}, ...).
  */
 public final class PhantomOperatorTable {
   /** now(): the statement's start as timestamptz; dynamic, so never folded into a cached plan. */
@@ -131,7 +132,31 @@ public final class PhantomOperatorTable {
       }
     }
     // ours first: for CURRENT_TIMESTAMP and friends the validator takes the first one it finds
-    SqlOperatorTable ours = SqlOperatorTables.of(List.of(CURRENT_TIMESTAMP, LOCALTIMESTAMP, CURRENT_TIME, LOCALTIME));
-    return SqlOperatorTables.chain(ours, SqlStdOperatorTable.instance(), SqlOperatorTables.of(ops));
+    List<SqlOperator> first = new ArrayList<>(List.of(CURRENT_TIMESTAMP, LOCALTIMESTAMP, CURRENT_TIME, LOCALTIME));
+    first.addAll(SessionFunctions.operators());
+    SqlOperatorTable ours = SqlOperatorTables.of(first);
+    SqlOperatorTable all = SqlOperatorTables.chain(ours, SqlStdOperatorTable.instance(), SqlOperatorTables.of(ops));
+    return new CaseInsensitive(all);
+  }
+
+  /**
+   * Finds functions whatever the case of their name: the parser folds unquoted names to lower
+   * case and the catalog matches names case-sensitively, but operators are named in upper case.
+   */
+  private record CaseInsensitive(SqlOperatorTable delegate) implements SqlOperatorTable {
+    private static final org.apache.calcite.sql.validate.SqlNameMatcher MATCHER =
+        org.apache.calcite.sql.validate.SqlNameMatchers.withCaseSensitive(false);
+
+    @Override
+    public void lookupOperatorOverloads(org.apache.calcite.sql.SqlIdentifier opName, SqlFunctionCategory category,
+        org.apache.calcite.sql.SqlSyntax syntax, List<SqlOperator> operatorList,
+        org.apache.calcite.sql.validate.SqlNameMatcher nameMatcher) {
+      delegate.lookupOperatorOverloads(opName, category, syntax, operatorList, MATCHER);
+    }
+
+    @Override
+    public List<SqlOperator> getOperatorList() {
+      return delegate.getOperatorList();
+    }
   }
 }

@@ -65,17 +65,37 @@ public final class SqlPlanner implements org.apache.calcite.plan.RelOptTable.Vie
   private final RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(PhantomTypeSystem.INSTANCE);
   private final CalciteCatalogReader catalogReader;
   private final ParameterValidator validator;
+  private final ExprRexExecutor executor;
   private RelOptCluster currentCluster;
 
   /**
+   * A planner that folds constants in UTC.
+   *
    * @param root the schemas of the session's database ({@link CatalogSchemas#rootOf})
    * @param searchPath the schema names unqualified names are looked up in, in order
    */
   public SqlPlanner(CalciteSchema root, List<String> searchPath) {
+    this(root, searchPath, java.time.ZoneOffset.UTC);
+  }
+
+  /**
+   * @param root the schemas of the session's database ({@link CatalogSchemas#rootOf})
+   * @param searchPath the schema names unqualified names are looked up in, in order
+   * @param timeZone the session time zone, in which constants are folded
+   */
+  public SqlPlanner(CalciteSchema root, List<String> searchPath, java.time.ZoneId timeZone) {
     Properties props = new Properties();
     props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "true");
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(props);
-    this.catalogReader = new CalciteCatalogReader(root, searchPath, typeFactory, config);
+    this.executor = ExprRexExecutor.forZone(timeZone);
+    List<List<String>> paths = new java.util.ArrayList<>();
+    for (String schema : searchPath) {
+      paths.add(List.of(schema));
+    }
+    paths.add(List.of());
+    // each schema of the path is a place to look in (Calcite's public constructor takes one path)
+    this.catalogReader = new CalciteCatalogReader(root,
+        org.apache.calcite.sql.validate.SqlNameMatchers.withCaseSensitive(true), paths, typeFactory, config) {};
     this.validator =
         new ParameterValidator(
             OPERATORS,
@@ -114,7 +134,7 @@ public final class SqlPlanner implements org.apache.calcite.plan.RelOptTable.Vie
     SqlNode validated = validator.validate(statement);
     RexBuilder rexBuilder = new RexBuilder(typeFactory);
     HepPlanner hep = new HepPlanner(REWRITES);
-    hep.setExecutor(ExprRexExecutor.INSTANCE); // constant folding with PostgreSQL semantics
+    hep.setExecutor(executor); // constant folding with PostgreSQL semantics
     RelOptCluster cluster = RelOptCluster.create(hep, rexBuilder);
     currentCluster = cluster;
     SqlToRelConverter converter =

@@ -55,6 +55,11 @@ final class DateTimeText {
   private record Parts(LocalDate date, long timeMicros, ZoneId zone) {}
 
   static Object parse(String text, DataType type) {
+    return parse(text, type, ZoneOffset.UTC);
+  }
+
+  /** Reads a value; a timestamptz without a zone is in {@code sessionZone}. */
+  static Object parse(String text, DataType type, ZoneId sessionZone) {
     String name = typeName(type.kind());
     String s = text.strip();
     Parts p;
@@ -94,7 +99,7 @@ final class DateTimeText {
           checkYear(ldt.toLocalDate(), MAX_TIMESTAMP_YEAR, "timestamp", text);
           yield ldt;
         }
-        ZoneId zone = p.zone == null ? ZoneOffset.UTC : p.zone;
+        ZoneId zone = p.zone == null ? sessionZone : p.zone;
         Instant instant = ldt.atZone(zone).toInstant();
         checkYear(LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toLocalDate(), MAX_TIMESTAMP_YEAR,
             "timestamp", text);
@@ -323,6 +328,23 @@ final class DateTimeText {
 
   static String formatTimestampTz(Instant i) {
     return formatTimestamp(LocalDateTime.ofInstant(i, ZoneOffset.UTC), "+00");
+  }
+
+  /** A timestamptz in a zone, with the offset as PostgreSQL writes it: +01, -03:30, +00:09:21. */
+  static String formatTimestampTz(Instant i, ZoneId zone) {
+    if (zone.equals(ZoneOffset.UTC)) {
+      return formatTimestampTz(i);
+    }
+    int offset = zone.getRules().getOffset(i).getTotalSeconds();
+    int abs = Math.abs(offset);
+    StringBuilder suffix = new StringBuilder().append(offset < 0 ? '-' : '+').append(pad2(abs / 3600));
+    if (abs % 3600 != 0) {
+      suffix.append(':').append(pad2(abs % 3600 / 60));
+      if (abs % 60 != 0) {
+        suffix.append(':').append(pad2(abs % 60));
+      }
+    }
+    return formatTimestamp(LocalDateTime.ofInstant(i, zone), suffix.toString());
   }
 
   /** Appends {@code .ffffff} without trailing zeros, nothing for zero. */

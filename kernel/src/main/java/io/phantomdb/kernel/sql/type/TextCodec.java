@@ -49,6 +49,39 @@ public final class TextCodec {
   }
 
   /**
+   * Formats a non-null value as {@link #format(Object, DataType)}, a timestamptz in a session
+   * time zone ({@code 2024-01-31 11:00:00+01}).
+   *
+   * @param value the value
+   * @param type its type
+   * @param zone the session time zone
+   * @return PostgreSQL's text form
+   */
+  public static String format(Object value, DataType type, java.time.ZoneId zone) {
+    if (type.kind() == TypeKind.TIMESTAMPTZ) {
+      return DateTimeText.formatTimestampTz((Instant) value, zone);
+    }
+    return format(value, type);
+  }
+
+  /**
+   * Reads a value as {@link #parse(String, DataType)}, a timestamptz without a zone in a session
+   * time zone.
+   *
+   * @param text the text
+   * @param type the type to read it as
+   * @param zone the session time zone
+   * @return the value
+   * @throws SqlException when the text is not a value of the type
+   */
+  public static Object parse(String text, DataType type, java.time.ZoneId zone) {
+    if (type.kind() == TypeKind.TIMESTAMPTZ) {
+      return DateTimeText.parse(text, type, zone);
+    }
+    return parse(text, type);
+  }
+
+  /**
    * Reads PostgreSQL's text input form of a value (the type's input function).
    *
    * <p>CHAR(n) pads with blanks; CHAR(n) and VARCHAR(n) accept longer text only if the excess is

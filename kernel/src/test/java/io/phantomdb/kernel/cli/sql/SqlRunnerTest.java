@@ -34,6 +34,31 @@ class SqlRunnerTest {
     }
 
     @Override
+    public String database() {
+      return "postgres";
+    }
+
+    @Override
+    public String setting(String name) {
+      throw new AssertionError("no setting is read here: " + name);
+    }
+
+    @Override
+    public void setStartupSetting(String name, String value) {
+      throw new AssertionError("no setting is set here: " + name);
+    }
+
+    @Override
+    public java.util.Map<String, String> changedReportedSettings() {
+      return java.util.Map.of();
+    }
+
+    @Override
+    public java.time.ZoneId timeZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
     public void close() {}
   };
 

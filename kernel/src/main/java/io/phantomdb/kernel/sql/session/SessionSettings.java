@@ -1,0 +1,218 @@
+package io.phantomdb.kernel.sql.session;
+
+import io.phantomdb.kernel.sql.SqlException;
+import io.phantomdb.kernel.sql.SqlState;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One session's configuration parameters: the values of the {@link Parameters} it changed, the
+ * custom placeholders it set ({@code myapp.user_id}), and what it last told its client.
+ *
+ * <p>Each parameter has a reset value, what {@code RESET} returns to: its default, or the value
+ * the client gave when it connected ({@link #setAsDefault}), as PostgreSQL does with startup
+ * options. Names are case-insensitive. Not thread-safe: one per session.
+ */
+public final class SessionSettings {
+  /** Values differing from the defaults, by lower-case name. */
+  private final Map<String, String> values = new HashMap<>();
+  /** Reset values the client set at connection, by lower-case name. */
+  private final Map<String, String> resetValues = new HashMap<>();
+  /** Placeholders: lower-case name → the name as first written. */
+  private final Map<String, String> placeholderNames = new HashMap<>();
+  /** The reported parameters' values as last reported, by name. */
+  private final Map<String, String> reported = new HashMap<>();
+  private ZoneId zone;
+
+  /** A session with every parameter at its default. */
+  public SessionSettings() {}
+
+  /**
+   * The value {@code SHOW name} gives.
+   *
+   * @param name a parameter name, any case
+   * @return its value
+   * @throws SqlException 42704 if there is no such parameter
+   */
+  public String get(String name) {
+    String key = name.toLowerCase(Locale.ROOT);
+    if (key.equals("transaction_isolation")) {
+      key = "default_transaction_isolation";
+    } else if (key.equals("transaction_read_only")) {
+      key = "default_transaction_read_only";
+    }
+    Parameter p = Parameters.find(key);
+    if (p == null) {
+      if (!placeholderNames.containsKey(key)) {
+        throw unrecognized(name);
+      }
+      return values.getOrDefault(key, "");
+    }
+    return values.getOrDefault(key, resetValues.getOrDefault(key, p.defaultValue()));
+  }
+
+  /**
+   * The name as {@code SHOW} titles its column: PostgreSQL's spelling for known parameters.
+   *
+   * @param name a parameter name, any case
+   * @return its display name
+   * @throws SqlException 42704 if there is no such parameter
+   */
+  public String displayName(String name) {
+    Parameter p = Parameters.find(name);
+    if (p != null) {
+      return p.name();
+    }
+    String placeholder = placeholderNames.get(name.toLowerCase(Locale.ROOT));
+    if (placeholder == null) {
+      throw unrecognized(name);
+    }
+    return placeholder;
+  }
+
+  /**
+   * Sets a parameter for the rest of the session ({@code SET name TO value}).
+   *
+   * @param name a parameter name, any case; a name with a dot is a custom placeholder
+   * @param value the value as written (a SET's values already joined)
+   * @throws SqlException 42704 for an unknown name, 55P02 for a read-only parameter, 22023 (or
+   *     0A000) for a refused value
+   */
+  public void set(String name, String value) {
+    String key = name.toLowerCase(Locale.ROOT);
+    String canonical = check(name, value);
+    if (Parameters.find(key) == null) {
+      placeholderNames.putIfAbsent(key, name);
+    }
+    values.put(key, canonical);
+    if (key.equals("timezone")) {
+      zone = null;
+    }
+  }
+
+  /**
+   * Checks a value as {@link #set} would, without setting it ({@code SET LOCAL} outside a
+   * transaction, which has no effect in PostgreSQL either).
+   *
+   * @param name a parameter name
+   * @param value the value
+   * @return the canonical value
+   */
+  public String check(String name, String value) {
+    Parameter p = changeable(name);
+    return p == null ? value : p.check(value, get(p.name()));
+  }
+
+  /**
+   * Sets a parameter and makes the value its reset value, as a client's connection options do.
+   *
+   * @param name a parameter name
+   * @param value the value
+   */
+  public void setAsDefault(String name, String value) {
+    set(name, value);
+    String key = name.toLowerCase(Locale.ROOT);
+    resetValues.put(key, values.get(key));
+  }
+
+  /**
+   * Returns a parameter to its reset value ({@code RESET name}, {@code SET name TO DEFAULT}).
+   *
+   * @param name a parameter name
+   * @throws SqlException 42704 for an unknown name, 55P02 for a read-only parameter
+   */
+  public void reset(String name) {
+    String key = name.toLowerCase(Locale.ROOT);
+    Parameter p = changeable(name);
+    if (p == null) {
+      placeholderNames.putIfAbsent(key, name);
+    }
+    values.remove(key);
+    if (key.equals("timezone")) {
+      zone = null;
+    }
+  }
+
+  /** Returns every parameter to its reset value ({@code RESET ALL}). */
+  public void resetAll() {
+    values.clear();
+    zone = null;
+  }
+
+  /**
+   * @return name, value and description of every known parameter, as {@code SHOW ALL} lists them
+   *     (placeholders are not listed, as in PostgreSQL)
+   */
+  public List<String[]> all() {
+    List<String[]> out = new ArrayList<>();
+    for (Parameter p : Parameters.all()) {
+      out.add(new String[] {p.name(), get(p.name()), p.description()});
+    }
+    return out;
+  }
+
+  /**
+   * The reported parameters whose values changed since the last call: on the first call, all of
+   * them (what a server sends after authentication), then only those that changed.
+   *
+   * @return name → value, in name order
+   */
+  public Map<String, String> changedReported() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Parameter p : Parameters.all()) {
+      if (p.has(Parameter.Flag.REPORTED)) {
+        String v = get(p.name());
+        if (!v.equals(reported.get(p.name()))) {
+          out.put(p.name(), v);
+          reported.put(p.name(), v);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** @return the session time zone ({@code TimeZone}) */
+  public ZoneId timeZone() {
+    if (zone == null) {
+      zone = TimeZones.zoneOf(get("TimeZone"));
+    }
+    return zone;
+  }
+
+  /** @return the identifiers of {@code search_path}, in order ({@code $user} as written) */
+  public List<String> searchPath() {
+    List<String> path = SearchPath.split(get("search_path"));
+    return path == null ? List.of() : path;
+  }
+
+  /**
+   * @return the known parameter of that name, or null for a placeholder
+   * @throws SqlException 42704 for a name without a dot that is not known, 55P02 if read-only
+   */
+  static Parameter changeable(String name) {
+    Parameter p = Parameters.find(name);
+    if (p == null) {
+      if (name.indexOf('.') < 0) {
+        throw unrecognized(name);
+      }
+      if (!name.matches("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)+")) {
+        throw new SqlException(SqlState.INVALID_NAME, "invalid configuration parameter name \"" + name + "\"",
+            "Custom parameter names must be two or more simple identifiers separated by dots.", null, null);
+      }
+      return null;
+    }
+    if (p.has(Parameter.Flag.READ_ONLY)) {
+      throw new SqlException(SqlState.CANT_CHANGE_RUNTIME_PARAM, "parameter \"" + p.name() + "\" cannot be changed");
+    }
+    return p;
+  }
+
+  private static SqlException unrecognized(String name) {
+    return new SqlException(SqlState.UNDEFINED_OBJECT, "unrecognized configuration parameter \"" + name + "\"");
+  }
+}
