@@ -58,7 +58,8 @@ final class EngineSession implements Session {
   private StatementResult dispatch(SqlNode node, PlanCache.Key key) {
     if (node instanceof SqlDdl) {
       return new DdlExecutor(engine.storage(), engine.data(), engine.catalog(), engine.writeLock(),
-          databaseId(), searchPath, engine::layout, engine::readTs).execute(node);
+          databaseId(), searchPath, engine::layout, engine::readTs)
+          .withWrites(new EngineDdlWrites(engine)).execute(node);
     }
     if (node instanceof SqlPgExplain explain) {
       return new StatementRunner(engine, catalog(), databaseId(), searchPath).explain(explain);
