@@ -137,6 +137,11 @@ class AlterTableTest {
     fails("INSERT INTO t VALUES (0, 1)", "23514", "new row for relation \"t\" violates check constraint \"t_a_check\"");
     fails("INSERT INTO t VALUES (2, 1)", "23514", "new row for relation \"t\" violates check constraint \"t_check\"");
     exec("ALTER TABLE t DROP CONSTRAINT t_a_check1, DROP CONSTRAINT t_a_b_key, DROP CONSTRAINT t_pkey");
+    // CREATE TABLE names them the same way, and keeps the names given
+    exec("CREATE TABLE n (a INT CONSTRAINT n_pk PRIMARY KEY, b INT CONSTRAINT b_u UNIQUE CHECK (b > 0), c INT,"
+        + " CONSTRAINT c_u UNIQUE (c), CHECK (c > 0), CHECK (b < c), UNIQUE (b), UNIQUE (b))");
+    exec("ALTER TABLE n DROP CONSTRAINT n_pk, DROP CONSTRAINT b_u, DROP CONSTRAINT c_u, DROP CONSTRAINT n_b_check,"
+        + " DROP CONSTRAINT n_c_check, DROP CONSTRAINT n_check, DROP CONSTRAINT n_b_key, DROP CONSTRAINT n_b_key1");
   }
 
   @Test
