@@ -138,6 +138,23 @@ SqlDrop PgDropIndex(Span s, boolean replace) :
     }
 }
 
+/** Parses ALTER INDEX [IF EXISTS] name RENAME TO new_name. */
+SqlNode PgAlterIndex() :
+{
+    final Span s;
+    final boolean ifExists;
+    final SqlIdentifier name;
+    final SqlIdentifier newName;
+}
+{
+    <ALTER> { s = span(); } <INDEX>
+    ifExists = PgIfExists()
+    name = CompoundIdentifier()
+    <RENAME> <TO> newName = SimpleIdentifier() {
+        return new SqlAlterIndex(s.end(this), ifExists, name, newName);
+    }
+}
+
 /** Parses DROP VIEW [IF EXISTS] name [, ...] [CASCADE | RESTRICT]. */
 SqlDrop PgDropView(Span s, boolean replace) :
 {

@@ -247,7 +247,7 @@ SqlTruncate PgTruncate(Span s) :
 
 /**
  * Parses ALTER TABLE [IF EXISTS] [ONLY] name followed by RENAME TO new, or
- * RENAME [COLUMN] a TO b, or action [, ...].
+ * RENAME CONSTRAINT a TO b, or RENAME [COLUMN] a TO b, or action [, ...].
  */
 SqlNode PgAlterTable() :
 {
@@ -270,6 +270,10 @@ SqlNode PgAlterTable() :
         (
             <TO> b = SimpleIdentifier() {
                 actions.add(new SqlRenameTable(as.end(this), b));
+            }
+        |
+            <CONSTRAINT> a = SimpleIdentifier() <TO> b = SimpleIdentifier() {
+                actions.add(new SqlRenameConstraint(as.end(this), a, b));
             }
         |
             [ <COLUMN> ] a = SimpleIdentifier() <TO> b = SimpleIdentifier() {

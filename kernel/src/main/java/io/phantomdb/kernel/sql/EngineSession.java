@@ -224,7 +224,8 @@ final class EngineSession implements Session {
     }
     if (node instanceof SqlDdl) {
       return new DdlExecutor(engine.storage(), engine.data(), engine.catalog(), engine.writeLock(),
-          databaseId(), view.searchPath(), engine::layout, engine::readTs).execute(node);
+          databaseId(), view.searchPath(), engine::layout, engine::readTs)
+          .withWrites(new EngineDdlWrites(engine)).execute(node);
     }
     if (node instanceof SqlPgExplain explain) {
       return new StatementRunner(engine, catalog(), databaseId(), view).explain(explain);

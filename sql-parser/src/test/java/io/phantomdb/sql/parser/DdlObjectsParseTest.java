@@ -8,6 +8,7 @@ import io.phantomdb.sql.parser.ddl.DropBehavior;
 import io.phantomdb.sql.parser.ddl.SqlAddColumn;
 import io.phantomdb.sql.parser.ddl.SqlAddConstraint;
 import io.phantomdb.sql.parser.ddl.SqlAlterColumn;
+import io.phantomdb.sql.parser.ddl.SqlAlterIndex;
 import io.phantomdb.sql.parser.ddl.SqlAlterTable;
 import io.phantomdb.sql.parser.ddl.SqlCreateDatabase;
 import io.phantomdb.sql.parser.ddl.SqlCreateIndex;
@@ -23,6 +24,7 @@ import io.phantomdb.sql.parser.ddl.SqlDropSequence;
 import io.phantomdb.sql.parser.ddl.SqlDropTable;
 import io.phantomdb.sql.parser.ddl.SqlDropView;
 import io.phantomdb.sql.parser.ddl.SqlRenameColumn;
+import io.phantomdb.sql.parser.ddl.SqlRenameConstraint;
 import io.phantomdb.sql.parser.ddl.SqlRenameTable;
 import io.phantomdb.sql.parser.ddl.SqlTableConstraint;
 import io.phantomdb.sql.parser.ddl.SqlTruncateTable;
@@ -81,6 +83,22 @@ class DdlObjectsParseTest {
     rc = (SqlRenameColumn) roundTrip("ALTER TABLE t RENAME a TO \"B\"", SqlAlterTable.class)
         .action();
     assertThat(rc.newName().getSimple()).isEqualTo("B");
+    SqlRenameConstraint rk = (SqlRenameConstraint) roundTrip(
+        "ALTER TABLE t RENAME CONSTRAINT t_a_check TO positive", SqlAlterTable.class).action();
+    assertThat(rk.oldName().getSimple()).isEqualTo("t_a_check");
+    assertThat(rk.newName().getSimple()).isEqualTo("positive");
+  }
+
+  @Test
+  void alterIndexRename() {
+    SqlAlterIndex a = roundTrip("ALTER INDEX t_a_idx RENAME TO t_a", SqlAlterIndex.class);
+    assertThat(a.getKind()).isEqualTo(SqlKind.ALTER_INDEX);
+    assertThat(a.ifExists()).isFalse();
+    assertThat(a.name().getSimple()).isEqualTo("t_a_idx");
+    assertThat(a.newName().getSimple()).isEqualTo("t_a");
+    a = roundTrip("ALTER INDEX IF EXISTS s.i RENAME TO j", SqlAlterIndex.class);
+    assertThat(a.ifExists()).isTrue();
+    assertThat(a.name().names).containsExactly("s", "i");
   }
 
   @Test

@@ -43,6 +43,19 @@ public final class CatalogSnapshot {
     }
   }
 
+  /**
+   * A hypothetical catalog, for checking what a change would do (planning against it) without
+   * making it.
+   *
+   * @param o an object to add, or to replace the object of the same id with
+   * @return this catalog with {@code o} in it, at the same version
+   */
+  public CatalogSnapshot with(CatalogObject o) {
+    Map<Integer, CatalogObject> objects = new HashMap<>(byId);
+    objects.put(o.id(), o);
+    return new CatalogSnapshot(version, objects);
+  }
+
   /** @return a number that grows with every DDL change; plans cached against it */
   public long version() {
     return version;

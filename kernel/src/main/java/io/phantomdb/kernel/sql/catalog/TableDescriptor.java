@@ -88,7 +88,7 @@ public record TableDescriptor(
   /** @return true if the table has no declared primary key and is keyed by a hidden row id */
   @JsonIgnore
   public boolean hasHiddenRowId() {
-    return columns.stream().anyMatch(ColumnDescriptor::hidden);
+    return columns.stream().anyMatch(c -> c.hidden() && !c.dropped());
   }
 
   /**

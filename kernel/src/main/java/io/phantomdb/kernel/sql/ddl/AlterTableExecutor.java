@@ -2,62 +2,52 @@ package io.phantomdb.kernel.sql.ddl;
 
 import io.phantomdb.kernel.sql.SqlException;
 import io.phantomdb.kernel.sql.SqlState;
-import io.phantomdb.kernel.sql.catalog.CatalogObject;
-import io.phantomdb.kernel.sql.catalog.CatalogSnapshot;
 import io.phantomdb.kernel.sql.catalog.CatalogStore;
 import io.phantomdb.kernel.sql.catalog.CheckDescriptor;
 import io.phantomdb.kernel.sql.catalog.ColumnDescriptor;
-import io.phantomdb.kernel.sql.catalog.IndexColumn;
 import io.phantomdb.kernel.sql.catalog.IndexDescriptor;
 import io.phantomdb.kernel.sql.catalog.TableDescriptor;
-import io.phantomdb.kernel.sql.catalog.ViewDescriptor;
 import io.phantomdb.kernel.sql.encoding.VersionedKeys;
 import io.phantomdb.kernel.sql.expr.EvalContext;
 import io.phantomdb.kernel.sql.expr.Expr;
 import io.phantomdb.kernel.sql.expr.ExprCompiler;
-import io.phantomdb.kernel.sql.plan.CatalogSchemas;
 import io.phantomdb.kernel.sql.plan.SqlPlanner;
-import io.phantomdb.kernel.sql.store.TableReader;
 import io.phantomdb.kernel.sql.type.CalciteTypes;
 import io.phantomdb.kernel.sql.type.DataType;
 import io.phantomdb.kernel.sql.type.TextCodec;
-import io.phantomdb.sql.parser.PhantomSqlParseException;
 import io.phantomdb.sql.parser.PhantomSqlParser;
 import io.phantomdb.sql.parser.ddl.SqlAddColumn;
+import io.phantomdb.sql.parser.ddl.SqlAddConstraint;
+import io.phantomdb.sql.parser.ddl.SqlAlterColumn;
 import io.phantomdb.sql.parser.ddl.SqlAlterTable;
 import io.phantomdb.sql.parser.ddl.SqlColumnConstraint;
 import io.phantomdb.sql.parser.ddl.SqlColumnDeclaration;
 import io.phantomdb.sql.parser.ddl.SqlDropColumn;
+import io.phantomdb.sql.parser.ddl.SqlDropConstraint;
 import io.phantomdb.sql.parser.ddl.SqlRenameColumn;
+import io.phantomdb.sql.parser.ddl.SqlRenameConstraint;
 import io.phantomdb.sql.parser.ddl.SqlRenameTable;
 import io.phantomdb.sql.parser.ddl.SqlTruncateTable;
 import io.phantomdb.spi.storage.KeyRange;
 import io.phantomdb.spi.storage.WriteBatch;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.rel.RelNode;
-import org.apache.calcite.rel.core.Project;
-import org.apache.calcite.rel.core.Values;
-import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.parser.SqlParseException;
-import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.util.SqlBasicVisitor;
-import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
- * ALTER TABLE (ADD / DROP / RENAME COLUMN, RENAME TO; several actions applied in order as one
- * catalog change) and TRUNCATE. Added columns get the next column id; rows written before read
- * the DEFAULT evaluated at ALTER time ({@link ColumnDescriptor#missingText()}). Dropped columns
- * keep their slot. Views are re-validated against the altered catalog: a change that would break
- * one is refused (PostgreSQL follows renames in views; we store views as SQL text).
+ * ALTER TABLE and TRUNCATE. The actions of one ALTER TABLE apply in order to an {@link AlterState}
+ * and commit as one catalog change: ADD / DROP / RENAME COLUMN and RENAME TO here, ALTER COLUMN in
+ * {@link AlterColumnExecutor}, ADD / DROP / RENAME CONSTRAINT in {@link ConstraintExecutor}.
+ * Added columns get the next column id; rows written before read the DEFAULT evaluated at ALTER
+ * time ({@link ColumnDescriptor#missingText()}), unless it is volatile, when every row gets its own
+ * value. Dropped columns keep their slot; dropping a primary-key column drops the primary key.
+ * Views are re-validated against the altered catalog: a change that would break one is refused
+ * (PostgreSQL follows renames in views; we store views as SQL text).
  */
 final class AlterTableExecutor {
   private final DdlExecutor ddl;
   private final CatalogStore.Change change;
-  private final WriteBatch batch = new WriteBatch();
 
   AlterTableExecutor(DdlExecutor ddl, CatalogStore.Change change) {
     this.ddl = ddl;
@@ -69,27 +59,37 @@ final class AlterTableExecutor {
     if (t == null) {
       return "ALTER TABLE";
     }
+    AlterState state = new AlterState(ddl, change, t);
+    ConstraintExecutor constraints = new ConstraintExecutor(state);
     for (SqlNode n : alter.actions()) {
       if (n instanceof SqlAddColumn add) {
-        t = addColumn(t, add);
+        addColumn(state, constraints, add);
       } else if (n instanceof SqlDropColumn drop) {
-        t = dropColumn(t, drop);
+        dropColumn(state, constraints, drop);
       } else if (n instanceof SqlRenameColumn rename) {
-        t = renameColumn(t, rename);
+        state.update(renameColumn(state.table(), rename));
       } else if (n instanceof SqlRenameTable rename) {
-        t = renameTable(t, rename);
+        state.update(renameTable(state.table(), rename));
+      } else if (n instanceof SqlAlterColumn column) {
+        new AlterColumnExecutor(state).alter(column);
+      } else if (n instanceof SqlAddConstraint add) {
+        constraints.add(add);
+      } else if (n instanceof SqlDropConstraint drop) {
+        constraints.drop(drop);
+      } else if (n instanceof SqlRenameConstraint rename) {
+        constraints.rename(rename);
       } else {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
             "ALTER TABLE " + n.getKind().lowerName + " is not supported yet");
       }
-      change.put(t);
     }
-    checkViews(t);
-    change.commit(batch);
+    new ViewDependencies(ddl).checkStillValid(state.table(), change.view());
+    state.commit();
     return "ALTER TABLE";
   }
 
   String truncate(SqlTruncateTable truncate) {
+    WriteBatch batch = new WriteBatch();
     for (SqlNode n : truncate.names()) {
       TableDescriptor t = lookup((SqlIdentifier) n, false);
       KeyRange all = VersionedKeys.tableRange(t.id());
@@ -113,121 +113,113 @@ final class AlterTableExecutor {
     return t;
   }
 
-  private TableDescriptor addColumn(TableDescriptor t, SqlAddColumn add) {
+  private void addColumn(AlterState state, ConstraintExecutor constraints, SqlAddColumn add) {
+    TableDescriptor t = state.table();
     SqlColumnDeclaration col = add.column();
     String name = col.name().getSimple();
     if (t.column(name).isPresent() || t.liveColumns().stream().anyMatch(c -> c.name().equals(name))) {
       if (add.ifNotExists()) {
-        return t;
+        return;
       }
       throw new SqlException(SqlState.DUPLICATE_COLUMN,
           "column \"" + name + "\" of relation \"" + t.name() + "\" already exists");
     }
-    if (col.isPrimaryKey() || col.isUnique() || col.isSerial() || col.identity() != null
-        || !col.constraints(SqlColumnConstraint.Kind.CHECK).isEmpty()) {
+    if (col.isSerial() || col.identity() != null) {
       throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
-          "ADD COLUMN with PRIMARY KEY, UNIQUE, CHECK, SERIAL or identity is not supported yet");
+          "ADD COLUMN with SERIAL or identity is not supported yet");
     }
-    SqlPlanner planner = planner(change.view());
-    boolean notNull = col.isNotNull();
+    if (col.isPrimaryKey() && !t.hasHiddenRowId()) {
+      throw new SqlException(SqlState.INVALID_TABLE_DEFINITION,
+          "multiple primary keys for table \"" + t.name() + "\" are not allowed");
+    }
+    SqlPlanner planner = state.planner();
+    boolean notNull = col.isNotNull() || col.isPrimaryKey();
     DataType type = CalciteTypes.toDataType(col.type().deriveType(planner.validator())).withNullable(!notNull);
     SqlNode def = col.defaultExpression();
     String defaultSql = def == null ? null : PhantomSqlParser.toSql(def);
     String missing = null;
+    Expr volatileDefault = null;
     if (def != null) {
-      Object value = evaluateConstant(planner, defaultSql, type, name);
-      missing = value == null ? null : TextCodec.format(value, type);
+      RowExpressions.Compiled d = RowExpressions.compile(planner, defaultSql, null, null, "DEFAULT expression");
+      Expr value = ExprCompiler.assignmentCast(d.expr(), type.withNullable(true));
+      if (d.deterministic()) {
+        // evaluated once, as of ALTER time (stable functions such as now() included, as PostgreSQL does)
+        Object v = value.eval(new Object[0], EvalContext.of());
+        missing = v == null ? null : TextCodec.format(v, type);
+      } else {
+        volatileDefault = value;
+      }
     }
-    if (notNull && missing == null && hasRows(t)) {
+    if (notNull && missing == null && volatileDefault == null && state.hasRows()) {
       throw new SqlException(SqlState.NOT_NULL_VIOLATION,
           "column \"" + name + "\" of relation \"" + t.name() + "\" contains null values");
     }
     List<ColumnDescriptor> columns = new ArrayList<>(t.columns());
-    columns.add(new ColumnDescriptor(t.nextColumnId(), name, type, defaultSql, null, 0, false, false, missing));
-    return t.withColumns(columns, t.nextColumnId() + 1);
-  }
-
-  /**
-   * Evaluates a DEFAULT once, as of ALTER time (stable functions such as now() included, as
-   * PostgreSQL does); refuses volatile ones (each old row would need its own value: a rewrite).
-   */
-  private static Object evaluateConstant(SqlPlanner planner, String sql, DataType type, String column) {
-    RexNode rex;
-    try {
-      RelNode rel = planner.plan(PhantomSqlParser.parseStatement("SELECT (" + sql + ")")).rel;
-      if (rel instanceof Project p && p.getInput() instanceof Values) {
-        rex = p.getProjects().get(0);
-      } else if (rel instanceof Values v) {
-        rex = v.getTuples().get(0).get(0);
-      } else {
-        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "cannot use subquery in DEFAULT expression");
+    ColumnDescriptor added = new ColumnDescriptor(t.nextColumnId(), name, type, defaultSql, null, 0, false, false, missing);
+    columns.add(added);
+    TableDescriptor altered = t.withColumns(columns, t.nextColumnId() + 1);
+    state.update(altered);
+    if (volatileDefault != null) {
+      // each row gets its own value, as PostgreSQL's table rewrite gives it
+      RowImage rows = state.rows();
+      List<Object> values = new ArrayList<>();
+      EvalContext ctx = EvalContext.of();
+      for (int i = 0; i < rows.size(); i++) {
+        values.add(volatileDefault.eval(new Object[0], ctx));
       }
-    } catch (PhantomSqlParseException e) {
-      throw new SqlException(SqlState.SYNTAX_ERROR, e.pgMessage(), null, null, e);
+      rows.set(altered, added.id(), values);
     }
-    if (!RexUtil.isDeterministic(rex)) {
-      throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "ADD COLUMN \"" + column
-          + "\" with a volatile DEFAULT is not supported yet (it needs a table rewrite)");
-    }
-    Expr expr = ExprCompiler.assignmentCast(ExprCompiler.compile(rex), type);
-    return expr.eval(new Object[0], EvalContext.of());
-  }
-
-  private boolean hasRows(TableDescriptor t) {
-    long ts = ddl.readTs();
-    try (TableReader.VersionedCursor c = TableReader.scan(ddl.storage(), ddl.data(), ddl.layout(t),
-        VersionedKeys.indexRange(t.id(), IndexDescriptor.PRIMARY_INDEX_ID), ts)) {
-      return c.next();
+    for (SqlNode n : col.constraints()) {
+      SqlColumnConstraint c = (SqlColumnConstraint) n;
+      String cname = c.name() == null ? null : c.name().getSimple();
+      switch (c.kind()) {
+        case PRIMARY_KEY -> constraints.addPrimaryKey(cname, List.of(name));
+        case UNIQUE -> constraints.addUnique(cname, List.of(name));
+        case CHECK -> constraints.addCheck(cname, c.expression());
+        case REFERENCES -> throw ConstraintExecutor.foreignKeys();
+        default -> { } // NOT NULL, NULL and DEFAULT are done above
+      }
     }
   }
 
-  private TableDescriptor dropColumn(TableDescriptor t, SqlDropColumn drop) {
+  private void dropColumn(AlterState state, ConstraintExecutor constraints, SqlDropColumn drop) {
     String name = drop.name().getSimple();
+    TableDescriptor t = state.table();
     ColumnDescriptor c = t.column(name).orElse(null);
     if (c == null) {
       if (drop.ifExists()) {
-        return t;
+        return;
       }
       throw new SqlException(SqlState.UNDEFINED_COLUMN,
           "column \"" + name + "\" of relation \"" + t.name() + "\" does not exist");
-    }
-    if (usesColumn(t.primaryIndex(), c)) {
-      throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "cannot drop column " + name + " of table "
-          + t.name() + " because it is part of the primary key (dropping the primary key is not supported yet)");
     }
     if (t.visibleColumns().size() == 1) {
       throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
           "cannot drop column " + name + ": tables without columns are not supported");
     }
+    if (!t.hasHiddenRowId() && AlterColumnExecutor.uses(t.primaryIndex().columns(), c)) {
+      constraints.dropPrimaryKey(); // as PostgreSQL drops the primary key with its column
+      t = state.table();
+    }
     List<IndexDescriptor> indexes = new ArrayList<>();
     for (IndexDescriptor i : t.indexes()) {
-      if (usesColumn(i, c)) {
-        KeyRange all = VersionedKeys.indexRange(t.id(), i.id());
-        batch.deleteRange(ddl.data(), all.lower(), all.upper());
+      if (AlterColumnExecutor.uses(i.columns(), c)) {
+        state.deleteEntries(i);
       } else {
         indexes.add(i);
       }
     }
     List<CheckDescriptor> checks = new ArrayList<>();
     for (CheckDescriptor ch : t.checks()) {
-      if (!mentions(ch.sql(), name)) {
+      if (!RowExpressions.mentions(ch.sql(), name)) {
         checks.add(ch);
       }
     }
     List<ColumnDescriptor> columns = new ArrayList<>();
     for (ColumnDescriptor x : t.columns()) {
-      columns.add(x == c ? x.drop() : x);
+      columns.add(x.id() == c.id() ? x.drop() : x);
     }
-    return t.withColumns(columns, t.nextColumnId()).withIndexes(indexes, t.nextIndexId()).withChecks(checks);
-  }
-
-  private static boolean usesColumn(IndexDescriptor i, ColumnDescriptor c) {
-    for (IndexColumn ic : i.columns()) {
-      if (ic.columnId() == c.id()) {
-        return true;
-      }
-    }
-    return false;
+    state.update(t.withColumns(columns, t.nextColumnId()).withIndexes(indexes, t.nextIndexId()).withChecks(checks));
   }
 
   private TableDescriptor renameColumn(TableDescriptor t, SqlRenameColumn rename) {
@@ -246,7 +238,7 @@ final class AlterTableExecutor {
     }
     List<CheckDescriptor> checks = new ArrayList<>();
     for (CheckDescriptor ch : t.checks()) {
-      checks.add(new CheckDescriptor(ch.name(), renameIn(ch.sql(), from, to)));
+      checks.add(new CheckDescriptor(ch.name(), RowExpressions.renameIn(ch.sql(), from, to)));
     }
     return t.withColumns(columns, t.nextColumnId()).withChecks(checks);
   }
@@ -257,66 +249,5 @@ final class AlterTableExecutor {
       throw new SqlException(SqlState.DUPLICATE_TABLE, "relation \"" + to + "\" already exists");
     }
     return t.withName(to);
-  }
-
-  private static SqlNode parseExpression(String sql) {
-    try {
-      return SqlParser.create(sql, PhantomSqlParser.config()).parseExpression();
-    } catch (SqlParseException e) {
-      throw new SqlException(SqlState.INTERNAL_ERROR, "stored CHECK cannot be parsed: " + sql, null, null, e);
-    }
-  }
-
-  /** Whether a stored expression refers to a column of this name. */
-  static boolean mentions(String sql, String column) {
-    boolean[] found = {false};
-    parseExpression(sql).accept(new SqlBasicVisitor<Void>() {
-      @Override
-      public Void visit(SqlIdentifier id) {
-        if (id.names.get(id.names.size() - 1).equals(column)) {
-          found[0] = true;
-        }
-        return null;
-      }
-    });
-    return found[0];
-  }
-
-  /** A stored expression with references to column {@code from} renamed to {@code to}. */
-  private static String renameIn(String sql, String from, String to) {
-    if (!mentions(sql, from)) {
-      return sql;
-    }
-    SqlNode renamed = parseExpression(sql).accept(new SqlShuttle() {
-      @Override
-      public SqlNode visit(SqlIdentifier id) {
-        return id.isSimple() && id.getSimple().equals(from) ? new SqlIdentifier(to, id.getParserPosition()) : id;
-      }
-    });
-    return PhantomSqlParser.toSql(renamed);
-  }
-
-  private SqlPlanner planner(CatalogSnapshot cat) {
-    return new SqlPlanner(CatalogSchemas.rootOf(cat, ddl.databaseId()), ddl.searchPath());
-  }
-
-  /** Refuses the change if a view that is valid now would no longer be after it. */
-  private void checkViews(TableDescriptor t) {
-    CatalogSnapshot after = change.view();
-    for (CatalogObject o : after.objects()) {
-      if (o instanceof ViewDescriptor v && !validView(after, v) && validView(ddl.catalog().current(), v)) {
-        throw new SqlException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot alter table " + t.name()
-            + " because view " + v.name() + " depends on it (views are not rewritten yet)");
-      }
-    }
-  }
-
-  private boolean validView(CatalogSnapshot cat, ViewDescriptor v) {
-    try {
-      planner(cat).viewRowType(v.sql(), v.columnNames());
-      return true;
-    } catch (RuntimeException e) {
-      return false;
-    }
   }
 }

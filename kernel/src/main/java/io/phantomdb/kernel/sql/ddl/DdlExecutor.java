@@ -17,6 +17,7 @@ import io.phantomdb.kernel.sql.plan.SqlPlanner;
 import io.phantomdb.kernel.sql.store.TableLayout;
 import io.phantomdb.kernel.sql.store.TableReader;
 import io.phantomdb.kernel.sql.store.TableWriter;
+import io.phantomdb.sql.parser.ddl.SqlAlterIndex;
 import io.phantomdb.sql.parser.ddl.SqlAlterTable;
 import io.phantomdb.sql.parser.ddl.SqlCreateIndex;
 import io.phantomdb.sql.parser.ddl.SqlCreateSchema;
@@ -54,6 +55,7 @@ public final class DdlExecutor {
   private final List<String> searchPath;
   private final Function<TableDescriptor, TableLayout> layouts;
   private final LongSupplier readTs;
+  private DdlWriteContext writes;
 
   /**
    * @param storage the storage engine
@@ -78,6 +80,15 @@ public final class DdlExecutor {
   }
 
   /**
+   * @param context commit timestamps and row ids, for DDL that rewrites rows
+   * @return this executor
+   */
+  public DdlExecutor withWrites(DdlWriteContext context) {
+    this.writes = context;
+    return this;
+  }
+
+  /**
    * @param node a parsed DDL statement
    * @return its command tag
    */
@@ -99,6 +110,8 @@ public final class DdlExecutor {
         tag = dropViews(drop, change);
       } else if (node instanceof SqlAlterTable alter) {
         tag = new AlterTableExecutor(this, change).alter(alter);
+      } else if (node instanceof SqlAlterIndex alter) {
+        tag = new AlterIndexExecutor(this, change).rename(alter);
       } else if (node instanceof SqlTruncateTable truncate) {
         tag = new AlterTableExecutor(this, change).truncate(truncate);
       } else if (node instanceof SqlCreateSchema create) {
@@ -112,6 +125,13 @@ public final class DdlExecutor {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  DdlWriteContext writes() {
+    if (writes == null) {
+      throw new IllegalStateException("this DDL executor cannot write rows (no DdlWriteContext)");
+    }
+    return writes;
   }
 
   StorageEngine storage() {

@@ -38,6 +38,8 @@ final class TableFactory {
     List<ColumnDescriptor> columns = new ArrayList<>();
     List<String> pk = new ArrayList<>();
     List<List<String>> uniques = new ArrayList<>();
+    List<String> uniqueNames = new ArrayList<>(); // the CONSTRAINT name of each of uniques, or null
+    String pkName = null;
     List<CheckDescriptor> checks = new ArrayList<>();
     Set<String> names = new HashSet<>();
     int nextId = 1;
@@ -56,12 +58,15 @@ final class TableFactory {
           def == null ? null : PhantomSqlParser.toSql(def)));
       if (col.isPrimaryKey()) {
         pk.add(colName);
+        pkName = constraintName(col.constraints(SqlColumnConstraint.Kind.PRIMARY_KEY).get(0).name());
       }
       if (col.isUnique()) {
         uniques.add(List.of(colName));
+        uniqueNames.add(constraintName(col.constraints(SqlColumnConstraint.Kind.UNIQUE).get(0).name()));
       }
       for (SqlColumnConstraint c : col.constraints(SqlColumnConstraint.Kind.CHECK)) {
-        String cname = c.name() != null ? c.name().getSimple() : name + "_" + colName + "_check";
+        String cname = c.name() != null ? c.name().getSimple()
+            : ConstraintNames.choose(name, colName, "check", n -> checks.stream().anyMatch(x -> x.name().equals(n)));
         checks.add(new CheckDescriptor(cname, PhantomSqlParser.toSql(c.expression())));
       }
     }
@@ -73,10 +78,14 @@ final class TableFactory {
                 "multiple primary keys for table \"" + name + "\" are not allowed");
           }
           pk.addAll(identifiers(tc));
+          pkName = constraintName(tc.name());
         }
-        case UNIQUE -> uniques.add(identifiers(tc));
-        case CHECK -> checks.add(new CheckDescriptor(
-            tc.name() != null ? tc.name().getSimple() : name + "_check", PhantomSqlParser.toSql(tc.check())));
+        case UNIQUE -> {
+          uniques.add(identifiers(tc));
+          uniqueNames.add(constraintName(tc.name()));
+        }
+        case CHECK -> checks.add(new CheckDescriptor(tc.name() != null ? tc.name().getSimple()
+            : checkName(name, tc.check(), names, checks), PhantomSqlParser.toSql(tc.check())));
         default -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, tc.kind() + " constraints are not supported yet");
       }
     }
@@ -93,14 +102,38 @@ final class TableFactory {
             ? ColumnDescriptor.of(c.id(), c.name(), c.type().withNullable(false), c.defaultSql()) : c);
       }
       columns = withNotNull;
-      indexes.add(new IndexDescriptor(1, name + "_pkey", indexColumns(columns, pk, name), true, true, true));
+      indexes.add(new IndexDescriptor(1, pkName != null ? pkName : name + "_pkey",
+          indexColumns(columns, pk, name), true, true, true));
     }
     int indexId = 2;
-    for (List<String> u : uniques) {
-      String iname = name + "_" + String.join("_", u) + "_key";
+    for (int i = 0; i < uniques.size(); i++) {
+      List<String> u = uniques.get(i);
+      String iname = uniqueNames.get(i) != null ? uniqueNames.get(i) : ConstraintNames.choose(name,
+          String.join("_", u), "key", n -> indexes.stream().anyMatch(x -> x.name().equals(n)));
       indexes.add(new IndexDescriptor(indexId++, iname, indexColumns(columns, u, name), true, false, true));
     }
     return new TableDescriptor(tableId, schemaId, name, columns, indexes, checks, nextId, indexId);
+  }
+
+  private static String constraintName(SqlIdentifier name) {
+    return name == null ? null : name.getSimple();
+  }
+
+  /** PostgreSQL's name of an unnamed table CHECK: {@code t_c_check} if it uses one column c. */
+  private static String checkName(String table, SqlNode check, Set<String> columns, List<CheckDescriptor> checks) {
+    Set<String> used = new java.util.LinkedHashSet<>();
+    check.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+      @Override
+      public Void visit(SqlIdentifier id) {
+        String n = id.names.get(id.names.size() - 1);
+        if (columns.contains(n)) {
+          used.add(n);
+        }
+        return null;
+      }
+    });
+    return ConstraintNames.choose(table, used.size() == 1 ? used.iterator().next() : null, "check",
+        n -> checks.stream().anyMatch(x -> x.name().equals(n)));
   }
 
   private static List<String> identifiers(SqlTableConstraint tc) {

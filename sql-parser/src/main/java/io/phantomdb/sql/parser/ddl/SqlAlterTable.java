@@ -17,7 +17,8 @@ import org.apache.calcite.util.ImmutableNullableList;
  * {@code ALTER TABLE [IF EXISTS] [ONLY] name action [, ...]}. Each action is a
  * {@link SqlAlterTableAction}: {@link SqlAddColumn}, {@link SqlDropColumn},
  * {@link SqlAddConstraint}, {@link SqlDropConstraint}, {@link SqlAlterColumn}, or — alone, as
- * PostgreSQL requires — {@link SqlRenameTable} or {@link SqlRenameColumn}.
+ * PostgreSQL requires — {@link SqlRenameTable}, {@link SqlRenameColumn} or
+ * {@link SqlRenameConstraint}.
  */
 public final class SqlAlterTable extends SqlDdl {
   private static final SqlOperator OPERATOR =
