@@ -29,6 +29,7 @@ public final class SqlEngine implements AutoCloseable {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final AtomicLong lastTs;
   private final AtomicLong rowIds;
+  private final io.phantomdb.kernel.txn.HybridLogicalClock clock;
   private final Map<TableDescriptor, TableLayout> layouts = new ConcurrentHashMap<>();
   private final PlanCache plans = new PlanCache(1024);
   private final PlanCache textPlans = new PlanCache(256);
@@ -41,6 +42,7 @@ public final class SqlEngine implements AutoCloseable {
     this.catalog = CatalogStore.open(storage);
     byte[] last = storage.get(data, LAST_TS_KEY);
     this.lastTs = new AtomicLong(last == null ? 0 : ByteBuffer.wrap(last).getLong());
+    this.clock = new io.phantomdb.kernel.txn.HybridLogicalClock(lastTs.get());
     // Row ids of tables without a primary key: above anything issued before, assuming fewer than
     // 16 rows per microsecond on average (far above what a single node inserts).
     this.rowIds = new AtomicLong(Math.max(System.currentTimeMillis() * 1000, lastTs.get()) * 16);
@@ -151,8 +153,7 @@ public final class SqlEngine implements AutoCloseable {
    * the clock allows, close to the wall clock in microseconds (a hybrid logical clock on one node).
    */
   long nextCommitTs() {
-    long now = System.currentTimeMillis() * 1000;
-    return Math.max(now, lastTs.get() + 1);
+    return clock.now();
   }
 
   /** The batch entry that records {@code ts} as the last commit, written with each commit. */
