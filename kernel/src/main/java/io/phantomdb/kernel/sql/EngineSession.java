@@ -3,8 +3,10 @@ package io.phantomdb.kernel.sql;
 import io.phantomdb.kernel.sql.catalog.CatalogSnapshot;
 import io.phantomdb.kernel.sql.catalog.DatabaseDescriptor;
 import io.phantomdb.kernel.sql.ddl.DdlExecutor;
+import io.phantomdb.kernel.sql.stats.AnalyzeExecutor;
 import io.phantomdb.sql.parser.PhantomSqlParseException;
 import io.phantomdb.sql.parser.PhantomSqlParser;
+import io.phantomdb.sql.parser.stmt.SqlAnalyze;
 import io.phantomdb.sql.parser.stmt.SqlPgExplain;
 import java.util.List;
 import org.apache.calcite.sql.SqlDdl;
@@ -59,6 +61,10 @@ final class EngineSession implements Session {
     if (node instanceof SqlDdl) {
       return new DdlExecutor(engine.storage(), engine.data(), engine.catalog(), engine.writeLock(),
           databaseId(), searchPath, engine::layout, engine::readTs).execute(node);
+    }
+    if (node instanceof SqlAnalyze analyze) {
+      return new AnalyzeExecutor(engine.storage(), engine.data(), engine.catalog(), databaseId(), searchPath,
+          engine::layout, engine::readTs).execute(analyze);
     }
     if (node instanceof SqlPgExplain explain) {
       return new StatementRunner(engine, catalog(), databaseId(), searchPath).explain(explain);

@@ -91,14 +91,14 @@ final class ScanPlanner {
       candidates.add(new Candidate(null, all, false, ScanOrder.FORWARD, false, cost.of(null, all, false, false)));
     } else {
       IndexRanges r = IndexRanges.of(layout.primary(), table, extracted.columns());
-      ScanOrder dir = direction(orderColumns(table, layout.primary()), r.fixed(), order);
+      ScanOrder dir = direction(orderColumns(table, layout.primary(), extracted), r.fixed(), order);
       candidates.add(new Candidate(null, r, false, dir == null ? ScanOrder.FORWARD : dir, dir != null,
           cost.of(layout.primary(), r, false, dir != null)));
     }
     for (IndexLayout index : layout.secondary()) {
       IndexRanges r = IndexRanges.of(index, table, extracted.columns());
       boolean indexOnly = env.writer() == null && covered(table, layout, index).contains(needed);
-      ScanOrder dir = direction(orderColumns(table, index), r.fixed(), order);
+      ScanOrder dir = direction(orderColumns(table, index, extracted), r.fixed(), order);
       if (r.used() == 0 && dir == null) {
         continue; // a whole index in no useful order: the table scan reads the same rows
       }
@@ -160,8 +160,12 @@ final class ScanPlanner {
     return b.build();
   }
 
-  /** The columns an index returns rows in order of: its own, then (secondary) the primary key's. */
-  private static List<OrderColumn> orderColumns(TableDescriptor table, IndexLayout index) {
+  /**
+   * The columns an index returns rows in order of: its own, then (secondary) the primary key's;
+   * where NULLs sort matters only for columns that may be NULL in the filter's rows.
+   */
+  private static List<OrderColumn> orderColumns(TableDescriptor table, IndexLayout index,
+      RangeExtractor.Result extracted) {
     List<ColumnDescriptor> visible = table.visibleColumns();
     List<IndexColumn> columns = new ArrayList<>(index.index().columns());
     if (!index.index().primary()) {
@@ -173,7 +177,9 @@ final class ScanPlanner {
       if (v < 0) {
         break; // the hidden row id: no order SQL can ask for
       }
-      out.add(new OrderColumn(v, ic.descending(), ic.nullsFirst(), visible.get(v).nullable()));
+      RangeExtractor.ColumnFilter f = extracted.columns().get(v);
+      boolean nullable = visible.get(v).nullable() && (f == null || f.range().nullIncluded());
+      out.add(new OrderColumn(v, ic.descending(), ic.nullsFirst(), nullable));
     }
     return out;
   }
