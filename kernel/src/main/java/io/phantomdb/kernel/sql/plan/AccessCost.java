@@ -53,11 +53,6 @@ final class AccessCost {
     this.outputRows = rowCount * sel;
   }
 
-  /** @return the estimated number of rows passing the whole filter */
-  double outputRows() {
-    return outputRows;
-  }
-
   /**
    * @param index the index read (null: the primary index of a table keyed by row id)
    * @param ranges its ranges

@@ -5,7 +5,6 @@ import io.phantomdb.kernel.sql.catalog.ColumnStatistics;
 import io.phantomdb.kernel.sql.catalog.TableStatistics;
 import io.phantomdb.kernel.sql.type.DataType;
 import io.phantomdb.kernel.sql.type.TextCodec;
-import io.phantomdb.kernel.sql.type.TypeKind;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -114,15 +113,5 @@ final class Selectivity {
       return x;
     }
     return Double.NaN;
-  }
-
-  /** @return whether statistics for the column say anything */
-  static boolean known(@Nullable TableStatistics table, ColumnDescriptor column) {
-    return table != null && table.column(column.id()).isPresent();
-  }
-
-  static boolean orderable(TypeKind k) {
-    return k.isNumeric() || k.isText() || k == TypeKind.DATE || k == TypeKind.TIME || k == TypeKind.TIMESTAMP
-        || k == TypeKind.TIMESTAMPTZ;
   }
 }
