@@ -1,5 +1,5 @@
 <#--
-  PhantomDB grammar: PostgreSQL's EXPLAIN, SET / SHOW / RESET, and queries with a locking clause
+  PhantomDB grammar: PostgreSQL's EXPLAIN and ANALYZE, SET / SHOW / RESET, and queries with a locking clause
   (FOR UPDATE). Transaction control is in transactionImpls.ftl.
 -->
 
@@ -108,6 +108,49 @@ SqlNode PgExplainable() :
         stmt = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
     )
     { return stmt; }
+}
+
+/**
+ * Parses ANALYZE [VERBOSE] [table [(column [, ...])] [, ...]] and
+ * ANALYZE (option [value] [, ...]) [table [(column [, ...])] [, ...]].
+ */
+SqlNode PgAnalyze() :
+{
+    final Span s;
+    final Map<String, String> opts = new LinkedHashMap<String, String>();
+    final List<SqlAnalyze.Target> targets = new ArrayList<SqlAnalyze.Target>();
+}
+{
+    <ANALYZE> { s = span(); }
+    (
+        LOOKAHEAD(2)
+        <LPAREN> PgExplainOption(opts) ( <COMMA> PgExplainOption(opts) )* <RPAREN>
+    |
+        [ LOOKAHEAD(1) <VERBOSE> { opts.put("verbose", "true"); } ]
+    )
+    [
+        PgAnalyzeTarget(targets)
+        ( <COMMA> PgAnalyzeTarget(targets) )*
+    ]
+    { return new SqlAnalyze(s.end(this), opts, targets); }
+}
+
+/** Parses one table of ANALYZE: name [(column [, ...])]. */
+void PgAnalyzeTarget(List<SqlAnalyze.Target> targets) :
+{
+    final SqlIdentifier table;
+    final List<SqlIdentifier> columns = new ArrayList<SqlIdentifier>();
+    SqlIdentifier column;
+}
+{
+    table = CompoundIdentifier()
+    [
+        <LPAREN>
+        column = SimpleIdentifier() { columns.add(column); }
+        ( <COMMA> column = SimpleIdentifier() { columns.add(column); } )*
+        <RPAREN>
+    ]
+    { targets.add(new SqlAnalyze.Target(table, columns)); }
 }
 
 /**

@@ -11,8 +11,10 @@ import io.phantomdb.kernel.sql.session.SessionView;
 import io.phantomdb.kernel.sql.session.SettingCommands;
 import io.phantomdb.kernel.sql.type.DataType;
 import io.phantomdb.kernel.sql.type.PhantomTypeSystem;
+import io.phantomdb.kernel.sql.stats.AnalyzeExecutor;
 import io.phantomdb.sql.parser.PhantomSqlParseException;
 import io.phantomdb.sql.parser.PhantomSqlParser;
+import io.phantomdb.sql.parser.stmt.SqlAnalyze;
 import io.phantomdb.sql.parser.stmt.SqlPgExplain;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -226,6 +228,10 @@ final class EngineSession implements Session {
       return new DdlExecutor(engine.storage(), engine.data(), engine.catalog(), engine.writeLock(),
           databaseId(), view.searchPath(), engine::layout, engine::readTs)
           .withWrites(new EngineDdlWrites(engine)).execute(node);
+    }
+    if (node instanceof SqlAnalyze analyze) {
+      return new AnalyzeExecutor(engine.storage(), engine.data(), engine.catalog(), databaseId(), view.searchPath(),
+          engine::layout, engine::readTs).execute(analyze);
     }
     if (node instanceof SqlPgExplain explain) {
       return new StatementRunner(engine, catalog(), databaseId(), view).explain(explain);

@@ -200,10 +200,13 @@ final class StatementRunner {
       } finally {
         op.close();
       }
-      for (String line : ExplainPrinter.render(op)) {
+      boolean timing = !explain.options().containsKey("timing") || explain.isOn("timing");
+      for (String line : ExplainPrinter.render(op, timing)) {
         lines.add(new Object[] {line});
       }
-      lines.add(new Object[] {String.format(java.util.Locale.ROOT, "Execution Time: %.3f ms", (System.nanoTime() - start) / 1e6)});
+      if (!explain.options().containsKey("summary") || explain.isOn("summary")) {
+        lines.add(new Object[] {String.format(java.util.Locale.ROOT, "Execution Time: %.3f ms", (System.nanoTime() - start) / 1e6)});
+      }
     } else {
       for (String line : ExplainPrinter.render(op)) {
         lines.add(new Object[] {line});

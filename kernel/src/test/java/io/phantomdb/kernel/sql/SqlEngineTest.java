@@ -193,11 +193,13 @@ class SqlEngineTest {
     exec("INSERT INTO kv VALUES (1, 'x', 10), (1, 'y', 11), (2, 'x', 20), (3, 'z', 30)");
     List<List<Object>> plan = query("EXPLAIN ANALYZE SELECT v FROM kv WHERE a = 1 AND b = 'y'");
     assertThat(plan).anySatisfy(l -> assertThat(l.get(0).toString())
-        .contains("Index Scan using kv_pkey on kv (a = 1 AND b = y)").contains("rows=1"));
+        .contains("Index Scan using kv_pkey on kv").contains("rows=1"));
+    assertThat(plan).anySatisfy(l -> assertThat(l.get(0).toString())
+        .contains("Index Cond: ((a = 1) AND (b = 'y'))"));
     assertThat(query("SELECT v FROM kv WHERE a = 1 AND b = 'y'")).containsExactly(List.of(11));
     assertThat(query("SELECT v FROM kv WHERE a = 1 ORDER BY v")).containsExactly(List.of(10), List.of(11));
-    assertThat(query("EXPLAIN SELECT v FROM kv WHERE a = 1")).anySatisfy(l ->
-        assertThat(l.get(0).toString()).contains("Index Scan using kv_pkey on kv (a = 1)"));
+    assertThat(query("EXPLAIN SELECT v FROM kv WHERE a = 1")).extracting(l -> l.get(0).toString())
+        .containsSubsequence("  ->  Index Scan using kv_pkey on kv", "        Index Cond: (a = 1)");
     assertThat(query("SELECT v FROM kv WHERE 2 = a AND v > 5")).containsExactly(List.of(20));
     assertThat(query("SELECT v FROM kv WHERE b = 'x' ORDER BY v")).containsExactly(List.of(10), List.of(20));
     assertThat(query("SELECT v FROM kv WHERE a = 4")).isEmpty();
@@ -234,12 +236,12 @@ class SqlEngineTest {
     exec("CREATE TABLE p (id INT PRIMARY KEY, email TEXT UNIQUE, city TEXT, age INT)");
     exec("CREATE INDEX p_city_age ON p (city, age)");
     exec("INSERT INTO p VALUES (1, 'a@x', 'rome', 30), (2, 'b@x', 'oslo', 30), (3, 'c@x', 'rome', 30), (4, 'd@x', 'rome', 40)");
-    assertThat(query("EXPLAIN SELECT id FROM p WHERE email = 'b@x'")).anySatisfy(l ->
-        assertThat(l.get(0).toString()).contains("Index Scan using p_email_key on p (email = b@x)"));
+    assertThat(query("EXPLAIN SELECT id, city FROM p WHERE email = 'b@x'")).extracting(l -> l.get(0).toString())
+        .containsSubsequence("  ->  Index Scan using p_email_key on p", "        Index Cond: (email = 'b@x')");
     assertThat(query("SELECT id FROM p WHERE email = 'b@x'")).containsExactly(List.of(2));
     assertThat(query("SELECT id FROM p WHERE city = 'rome' AND age = 30 ORDER BY id")).containsExactly(List.of(1), List.of(3));
-    assertThat(query("EXPLAIN SELECT id FROM p WHERE city = 'rome'")).noneSatisfy(l ->
-        assertThat(l.get(0).toString()).contains("p_city_age"));
+    assertThat(query("EXPLAIN SELECT id FROM p WHERE city = 'rome'")).extracting(l -> l.get(0).toString())
+        .containsSubsequence("  ->  Index Only Scan using p_city_age on p", "        Index Cond: (city = 'rome')");
     assertThat(exec("UPDATE p SET city = 'oslo' WHERE email = 'c@x'")).isEqualTo("UPDATE 1");
     assertThat(query("SELECT id FROM p WHERE city = 'oslo' AND age = 30 ORDER BY id")).containsExactly(List.of(2), List.of(3));
     assertThat(query("SELECT id FROM p WHERE city = 'rome' AND age = 30")).containsExactly(List.of(1));

@@ -18,10 +18,20 @@ public final class CatalogSnapshot {
   private final Map<String, SchemaDescriptor> schemas = new HashMap<>();
   private final Map<String, CatalogObject> relations = new HashMap<>();
   private final Map<String, TableDescriptor> indexOwners = new HashMap<>();
+  private final Map<Integer, TableStatistics> statistics = new HashMap<>();
 
   CatalogSnapshot(long version, Map<Integer, CatalogObject> objects) {
+    this(version, objects, Map.of());
+  }
+
+  CatalogSnapshot(long version, Map<Integer, CatalogObject> objects, Map<Integer, TableStatistics> tableStatistics) {
     this.version = version;
     this.byId = Map.copyOf(objects);
+    for (TableStatistics s : tableStatistics.values()) {
+      if (objects.get(s.tableId()) instanceof TableDescriptor) {
+        statistics.put(s.tableId(), s);
+      }
+    }
     for (CatalogObject o : objects.values()) {
       switch (o.kind()) {
         case DATABASE -> databases.put(o.name(), (DatabaseDescriptor) o);
@@ -63,6 +73,18 @@ public final class CatalogSnapshot {
 
   Map<Integer, CatalogObject> objectsById() {
     return byId;
+  }
+
+  Map<Integer, TableStatistics> statisticsByTable() {
+    return statistics;
+  }
+
+  /**
+   * @param tableId a table's id
+   * @return what the table's last ANALYZE found, if it was analyzed
+   */
+  public Optional<TableStatistics> statistics(int tableId) {
+    return Optional.ofNullable(statistics.get(tableId));
   }
 
   /** @return every object */

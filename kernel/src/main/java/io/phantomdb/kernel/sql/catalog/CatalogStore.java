@@ -19,7 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Keeps the catalog in the storage keyspace {@code sql_catalog}: key {@code [kind tag][id, 4
- * bytes]} → the descriptor as JSON, plus a counter key holding the next object id. Loads it whole
+ * bytes]} → the descriptor as JSON, {@code ['S'][table id]} → the table's {@link TableStatistics}
+ * as JSON, plus a counter key holding the next object id. Loads it whole
  * on open (creating database {@code postgres} with schema {@code public} in a new store, as
  * PostgreSQL's initdb does) and publishes an immutable {@link CatalogSnapshot} after each change.
  *
@@ -35,6 +36,8 @@ public final class CatalogStore {
   public static final String DEFAULT_SCHEMA = "public";
 
   private static final byte[] NEXT_ID_KEY = {0, 'n', 'e', 'x', 't', '-', 'i', 'd'};
+  /** First byte of the keys of table statistics ({@code ['S'][table id]} → JSON). */
+  private static final byte STATISTICS_TAG = 'S';
   private static final int FIRST_ID = 100;
 
   private final StorageEngine storage;
@@ -73,6 +76,7 @@ public final class CatalogStore {
 
   private void load() {
     Map<Integer, CatalogObject> objects = new HashMap<>();
+    Map<Integer, TableStatistics> statistics = new HashMap<>();
     int next = FIRST_ID;
     try (Cursor c = storage.scan(keyspace, KeyRange.all(), ScanOrder.FORWARD)) {
       while (c.next()) {
@@ -81,17 +85,22 @@ public final class CatalogStore {
           next = ByteBuffer.wrap(c.value()).getInt();
           continue;
         }
-        CatalogObject o = read(key, c.value());
+        if (key.length > 0 && key[0] == STATISTICS_TAG) {
+          TableStatistics s = read(key, c.value(), TableStatistics.class);
+          statistics.put(s.tableId(), s);
+          continue;
+        }
+        CatalogObject o = read(key, c.value(), CatalogObject.class);
         objects.put(o.id(), o);
       }
     }
     nextId = next;
-    current = new CatalogSnapshot(0, objects);
+    current = new CatalogSnapshot(0, objects, statistics);
   }
 
-  private CatalogObject read(byte[] key, byte[] value) {
+  private <T> T read(byte[] key, byte[] value, Class<T> type) {
     try {
-      return json.readValue(value, CatalogObject.class);
+      return json.readValue(value, type);
     } catch (IOException e) {
       throw new StorageCorruptionException(
           "catalog entry " + java.util.HexFormat.of().formatHex(key) + " cannot be read: " + e.getMessage(), e);
@@ -117,12 +126,17 @@ public final class CatalogStore {
     return ByteBuffer.allocate(5).put(o.kind().tag()).putInt(o.id()).array();
   }
 
+  private static byte[] statisticsKey(int tableId) {
+    return ByteBuffer.allocate(5).put(STATISTICS_TAG).putInt(tableId).array();
+  }
+
   /**
    * One catalog change: new ids, objects to put and delete, committed in one storage batch with
    * the statement's data changes. Not thread-safe; holds the catalog's change lock until closed.
    */
   public final class Change implements AutoCloseable {
     private final Map<Integer, CatalogObject> objects = new HashMap<>(current.objectsById());
+    private final Map<Integer, TableStatistics> statistics = new HashMap<>(current.statisticsByTable());
     private final WriteBatch batch = new WriteBatch();
     private int next = nextId;
     private boolean done;
@@ -131,7 +145,7 @@ public final class CatalogStore {
 
     /** @return the catalog as this change has it so far */
     public CatalogSnapshot view() {
-      return new CatalogSnapshot(current.version() + 1, objects);
+      return new CatalogSnapshot(current.version() + 1, objects, statistics);
     }
 
     /** @return a fresh object id */
@@ -154,13 +168,30 @@ public final class CatalogStore {
     }
 
     /**
-     * Removes an object.
+     * Removes an object (a table's statistics with it).
      *
      * @param o the object
      */
     public void delete(CatalogObject o) {
       batch.delete(keyspace, key(o));
       objects.remove(o.id());
+      if (o instanceof TableDescriptor && statistics.remove(o.id()) != null) {
+        batch.delete(keyspace, statisticsKey(o.id()));
+      }
+    }
+
+    /**
+     * Adds or replaces a table's statistics.
+     *
+     * @param s the statistics (of a table in this change's view)
+     */
+    public void putStatistics(TableStatistics s) {
+      try {
+        batch.put(keyspace, statisticsKey(s.tableId()), json.writeValueAsBytes(s));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot serialize " + s, e);
+      }
+      statistics.put(s.tableId(), s);
     }
 
     /**
@@ -190,7 +221,7 @@ public final class CatalogStore {
           });
       storage.write(batch, Durability.SYNC);
       nextId = next;
-      current = new CatalogSnapshot(current.version() + 1, objects);
+      current = new CatalogSnapshot(current.version() + 1, objects, statistics);
       done = true;
     }
 

@@ -65,6 +65,11 @@ public final class InstrumentedOperator implements Operator {
     return inner.children();
   }
 
+  @Override
+  public List<String> details() {
+    return inner.details();
+  }
+
   /** @return rows returned */
   public long rows() {
     return rows;

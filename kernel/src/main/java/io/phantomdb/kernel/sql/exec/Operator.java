@@ -30,4 +30,12 @@ public interface Operator extends AutoCloseable {
 
   /** @return the inputs, for EXPLAIN */
   List<Operator> children();
+
+  /**
+   * @return lines EXPLAIN prints under this operator's line, such as {@code Index Cond: (a > 5)};
+   *     none by default
+   */
+  default List<String> details() {
+    return List.of();
+  }
 }

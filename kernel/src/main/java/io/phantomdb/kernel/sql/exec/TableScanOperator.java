@@ -1,51 +1,52 @@
 package io.phantomdb.kernel.sql.exec;
 
+import io.phantomdb.kernel.sql.store.RangeCursor;
 import io.phantomdb.kernel.sql.store.TableLayout;
-import io.phantomdb.kernel.sql.store.TableReader;
-import io.phantomdb.spi.storage.KeyRange;
 import io.phantomdb.spi.storage.KeyValueReader;
 import io.phantomdb.spi.storage.Keyspace;
 import java.util.List;
 
 /**
- * Reads a table's rows visible at the statement's read timestamp, in primary key order, from a
- * range of its primary index; returns the columns SQL sees ({@code visible} positions of the
- * stored row). Keeps the last stored row it returned, for UPDATE and DELETE.
+ * Reads a table's rows visible at the statement's read timestamp from ranges of its primary index,
+ * in primary key order (or its reverse); returns the columns SQL sees ({@code visible} positions
+ * of the stored row). Keeps the last stored row it returned, for UPDATE and DELETE. EXPLAIN calls
+ * it a Seq Scan when it reads the whole table in key order for no reason of its own, else an
+ * Index Scan of the primary key.
  */
-public final class TableScanOperator implements Operator {
+public final class TableScanOperator implements StoredRowSource {
   private final KeyValueReader reader;
   private final Keyspace data;
   private final TableLayout layout;
-  private final KeyRange range;
+  private final KeyScan scan;
   private final long readTs;
   private final int[] visible;
-  private final String rangeDescription;
-  private TableReader.VersionedCursor cursor;
+  private final boolean indexScan;
+  private RangeCursor cursor;
   private Object[] current;
 
   /**
    * @param reader the storage snapshot
    * @param data the data keyspace
    * @param layout the table
-   * @param range the primary-key range to read
+   * @param scan the primary-key ranges to read and the direction
    * @param readTs the read timestamp
    * @param visible positions, in a stored row, of the columns to return
-   * @param rangeDescription the range as text for EXPLAIN, or "" for a full scan
+   * @param indexScan true to show it as an index scan of the primary key (false: a Seq Scan)
    */
-  public TableScanOperator(KeyValueReader reader, Keyspace data, TableLayout layout, KeyRange range,
-      long readTs, int[] visible, String rangeDescription) {
+  public TableScanOperator(KeyValueReader reader, Keyspace data, TableLayout layout, KeyScan scan,
+      long readTs, int[] visible, boolean indexScan) {
     this.reader = reader;
     this.data = data;
     this.layout = layout;
-    this.range = range;
+    this.scan = scan;
     this.readTs = readTs;
     this.visible = visible.clone();
-    this.rangeDescription = rangeDescription;
+    this.indexScan = indexScan;
   }
 
   @Override
   public void open(ExecContext ctx) {
-    cursor = TableReader.scan(reader, data, layout, range, readTs);
+    cursor = new RangeCursor(reader, data, scan.ranges(), readTs, scan.order());
   }
 
   @Override
@@ -62,12 +63,12 @@ public final class TableScanOperator implements Operator {
     return out;
   }
 
-  /** @return the whole stored row last returned (hidden row id included), or null */
+  @Override
   public Object[] currentStoredRow() {
     return current;
   }
 
-  /** @return the table read */
+  @Override
   public TableLayout layout() {
     return layout;
   }
@@ -82,8 +83,15 @@ public final class TableScanOperator implements Operator {
 
   @Override
   public String describe() {
-    return (rangeDescription.isEmpty() ? "Seq Scan on " : "Index Scan using " + layout.primary().index().name() + " on ")
-        + layout.table().name() + (rangeDescription.isEmpty() ? "" : " (" + rangeDescription + ")");
+    if (!indexScan) {
+      return "Seq Scan on " + layout.table().name();
+    }
+    return "Index Scan" + scan.backward() + " using " + layout.primary().index().name() + " on " + layout.table().name();
+  }
+
+  @Override
+  public List<String> details() {
+    return indexScan ? scan.details() : List.of();
   }
 
   @Override

@@ -12,7 +12,8 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
  * Builds the Calcite schema tree of one database from a catalog snapshot: one sub-schema per
- * catalog schema, one {@link PhantomTable} per table. Built per catalog version and shared by the
+ * catalog schema, one {@link PhantomTable} per table (with its ANALYZE statistics). Built per
+ * catalog version and shared by the
  * statements planned against that version.
  */
 public final class CatalogSchemas {
@@ -29,7 +30,7 @@ public final class CatalogSchemas {
       Map<String, Table> tables = new HashMap<>();
       for (CatalogObject o : catalog.relations(s.id())) {
         if (o instanceof TableDescriptor t) {
-          tables.put(t.name(), new PhantomTable(t, 1000));
+          tables.put(t.name(), new PhantomTable(t, catalog.statistics(t.id()).orElse(null)));
         } else if (o instanceof io.phantomdb.kernel.sql.catalog.ViewDescriptor v) {
           tables.put(v.name(), new PhantomView(v, java.util.List.of(s.name()),
               () -> new SqlPlanner(root, java.util.List.of(s.name()))));

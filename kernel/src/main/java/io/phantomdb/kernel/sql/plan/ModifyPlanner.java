@@ -8,7 +8,7 @@ import io.phantomdb.kernel.sql.exec.ModifyOperator;
 import io.phantomdb.kernel.sql.exec.Operator;
 import io.phantomdb.kernel.sql.exec.ProjectOperator;
 import io.phantomdb.kernel.sql.exec.RowFunction;
-import io.phantomdb.kernel.sql.exec.TableScanOperator;
+import io.phantomdb.kernel.sql.exec.StoredRowSource;
 import io.phantomdb.kernel.sql.expr.Expr;
 import io.phantomdb.kernel.sql.expr.ExprCompiler;
 import io.phantomdb.kernel.sql.store.TableLayout;
@@ -77,7 +77,7 @@ final class ModifyPlanner {
       }
       case UPDATE, DELETE -> {
         Operator input = m.getOperation() == TableModify.Operation.UPDATE ? assigning(m.getInput(), table) : planner.build(m.getInput());
-        TableScanOperator scan = hiddenPos >= 0 ? findScan(input, table) : null;
+        StoredRowSource scan = hiddenPos >= 0 ? findScan(input, table) : null;
         Function<Object[], Object[]> oldStored = row -> {
           if (scan != null) {
             return scan.currentStoredRow().clone();
@@ -139,13 +139,13 @@ final class ModifyPlanner {
     return new ProjectOperator(planner.build(p.getInput()), fns.toArray(new RowFunction[0]), p.getProjects().toString());
   }
 
-  private static TableScanOperator findScan(Operator op, TableDescriptor table) {
+  private static StoredRowSource findScan(Operator op, TableDescriptor table) {
     Operator inner = op;
-    if (inner instanceof TableScanOperator s && s.layout().table().id() == table.id()) {
+    if (inner instanceof StoredRowSource s && s.layout().table().id() == table.id()) {
       return s;
     }
     for (Operator c : inner.children()) {
-      TableScanOperator s = findScan(c, table);
+      StoredRowSource s = findScan(c, table);
       if (s != null) {
         return s;
       }

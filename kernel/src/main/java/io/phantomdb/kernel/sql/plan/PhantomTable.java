@@ -2,8 +2,11 @@ package io.phantomdb.kernel.sql.plan;
 
 import io.phantomdb.kernel.sql.catalog.ColumnDescriptor;
 import io.phantomdb.kernel.sql.catalog.IndexColumn;
+import io.phantomdb.kernel.sql.catalog.IndexDescriptor;
 import io.phantomdb.kernel.sql.catalog.TableDescriptor;
+import io.phantomdb.kernel.sql.catalog.TableStatistics;
 import io.phantomdb.kernel.sql.type.CalciteTypes;
+import jakarta.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
@@ -15,21 +18,25 @@ import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * A catalog table as Calcite sees it while planning: its visible columns as the row type, and
- * statistics (row count estimate, the primary key as a unique key). Holds the descriptor so the
- * executor can find it again from the plan.
+ * statistics: the row count ANALYZE found ({@value #DEFAULT_ROW_COUNT} before the first ANALYZE),
+ * and as unique keys the primary key and the unique indexes over NOT NULL columns. Holds the
+ * descriptor and the statistics so the physical planner finds them again from the plan.
  */
 public final class PhantomTable extends AbstractTable {
+  /** The row count assumed for a table never analyzed. */
+  public static final long DEFAULT_ROW_COUNT = 1000;
+
   private final TableDescriptor descriptor;
-  private final double rowCount;
+  private final TableStatistics statistics;
   private final ColumnDefaults defaults;
 
   /**
    * @param descriptor the table
-   * @param rowCount the estimated number of rows
+   * @param statistics what ANALYZE found, or null if it never ran on the table
    */
-  public PhantomTable(TableDescriptor descriptor, double rowCount) {
+  public PhantomTable(TableDescriptor descriptor, @Nullable TableStatistics statistics) {
     this.descriptor = descriptor;
-    this.rowCount = rowCount;
+    this.statistics = statistics;
     this.defaults = new ColumnDefaults(descriptor);
   }
 
@@ -46,6 +53,17 @@ public final class PhantomTable extends AbstractTable {
     return descriptor;
   }
 
+  /** @return what ANALYZE found, or null if it never ran on the table */
+  @Nullable
+  public TableStatistics statistics() {
+    return statistics;
+  }
+
+  /** @return the estimated number of rows: ANALYZE's count (at least 1), else the default */
+  public double rowCount() {
+    return statistics == null ? DEFAULT_ROW_COUNT : Math.max(1, statistics.rowCount());
+  }
+
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     RelDataTypeFactory.Builder b = typeFactory.builder();
@@ -58,18 +76,25 @@ public final class PhantomTable extends AbstractTable {
   @Override
   public Statistic getStatistic() {
     List<ImmutableBitSet> keys = new ArrayList<>();
-    if (!descriptor.hasHiddenRowId()) {
-      List<ColumnDescriptor> visible = descriptor.visibleColumns();
+    List<ColumnDescriptor> visible = descriptor.visibleColumns();
+    for (IndexDescriptor index : descriptor.indexes()) {
+      if (!index.unique()) {
+        continue;
+      }
       ImmutableBitSet.Builder key = ImmutableBitSet.builder();
-      for (IndexColumn ic : descriptor.primaryIndex().columns()) {
-        for (int i = 0; i < visible.size(); i++) {
-          if (visible.get(i).id() == ic.columnId()) {
-            key.set(i);
-          }
+      boolean usable = true;
+      for (IndexColumn ic : index.columns()) {
+        int i = IndexRanges.visibleIndex(visible, ic.columnId());
+        // NULLs never collide in a unique index, so only NOT NULL columns make a key
+        usable &= i >= 0 && !visible.get(i).nullable();
+        if (usable) {
+          key.set(i);
         }
       }
-      keys.add(key.build());
+      if (usable) {
+        keys.add(key.build());
+      }
     }
-    return Statistics.of(rowCount, keys);
+    return Statistics.of(rowCount(), keys);
   }
 }

@@ -2,13 +2,10 @@ package io.phantomdb.kernel.sql.plan;
 
 import io.phantomdb.kernel.sql.SqlException;
 import io.phantomdb.kernel.sql.SqlState;
-import io.phantomdb.kernel.sql.catalog.ColumnDescriptor;
-import io.phantomdb.kernel.sql.encoding.VersionedKeys;
 import io.phantomdb.kernel.sql.exec.AggregateFunction;
 import io.phantomdb.kernel.sql.exec.FilterOperator;
 import io.phantomdb.kernel.sql.exec.HashAggregateOperator;
 import io.phantomdb.kernel.sql.exec.HashJoinOperator;
-import io.phantomdb.kernel.sql.exec.IndexLookupOperator;
 import io.phantomdb.kernel.sql.exec.InstrumentedOperator;
 import io.phantomdb.kernel.sql.exec.JoinType;
 import io.phantomdb.kernel.sql.exec.LimitOperator;
@@ -19,16 +16,16 @@ import io.phantomdb.kernel.sql.exec.RowFunction;
 import io.phantomdb.kernel.sql.exec.RowPredicate;
 import io.phantomdb.kernel.sql.exec.SetOperator;
 import io.phantomdb.kernel.sql.exec.SortOperator;
-import io.phantomdb.kernel.sql.exec.TableScanOperator;
 import io.phantomdb.kernel.sql.exec.ValuesOperator;
 import io.phantomdb.kernel.sql.expr.AggregateSpec;
 import io.phantomdb.kernel.sql.expr.Expr;
 import io.phantomdb.kernel.sql.expr.ExprCompiler;
-import io.phantomdb.kernel.sql.store.TableLayout;
 import io.phantomdb.kernel.sql.type.CalciteTypes;
 import io.phantomdb.kernel.sql.type.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -46,8 +43,10 @@ import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Maps an optimized logical plan onto our operators, compiling every expression: after this no
@@ -98,15 +97,16 @@ public final class PhysicalPlanner {
       return scan(scan);
     }
     if (rel instanceof Filter f) {
-      Operator input = f.getInput() instanceof TableScan scan
-          ? maybeInstrument(scan(scan, f.getCondition())) : build(f.getInput());
-      return new FilterOperator(input, predicate(ExprCompiler.compile(f.getCondition())),
-          f.getCondition().toString());
+      if (f.getInput() instanceof TableScan scan) {
+        return scan(scan, f.getCondition(), null, null).op();
+      }
+      return filter(build(f.getInput()), f.getCondition());
     }
     if (rel instanceof Project p) {
-      List<Expr> exprs = ExprCompiler.compile(p.getProjects());
-      RowFunction[] fns = exprs.stream().map(PhysicalPlanner::function).toArray(RowFunction[]::new);
-      return new ProjectOperator(build(p.getInput()), fns, p.getProjects().toString());
+      ScanInput in = ScanInput.of(p.getInput());
+      Operator input = in == null ? build(p.getInput())
+          : maybeInstrument(scan(in.scan, in.filter, RelOptUtil.InputFinder.bits(p.getProjects(), null), null).op());
+      return project(input, p);
     }
     if (rel instanceof Join j) {
       return join(j);
@@ -141,6 +141,9 @@ public final class PhysicalPlanner {
   }
 
   private Operator aggregate(Aggregate a) {
+    ScanInput in = ScanInput.of(a.getInput());
+    Operator input = in == null ? build(a.getInput())
+        : maybeInstrument(scan(in.scan, in.filter, ImmutableBitSet.of(RelOptUtil.getAllFields(a)), null).op());
     if (a.getGroupSets().size() > 1) {
       throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "GROUPING SETS, ROLLUP and CUBE are not supported yet");
     }
@@ -156,12 +159,8 @@ public final class PhysicalPlanner {
     for (int i = 0; i < keys.length; i++) {
       keyKinds[i] = inputKinds[keys[i]];
     }
-    return new HashAggregateOperator(build(a.getInput()), keys, RowKeys.equivalence(keyKinds), fns,
+    return new HashAggregateOperator(input, keys, RowKeys.equivalence(keyKinds), fns,
         "group " + a.getGroupSet() + " " + a.getAggCallList());
-  }
-
-  Operator scanOf(TableScan scan) {
-    return scan(scan);
   }
 
   private Operator maybeInstrument(Operator op) {
@@ -169,31 +168,47 @@ public final class PhysicalPlanner {
   }
 
   private Operator scan(TableScan scan) {
-    return scan(scan, null);
+    return scan(scan, null, null, null).op();
   }
 
-  /** A scan of the table's primary index, narrowed by {@code filter} where it fixes key columns. */
-  private Operator scan(TableScan scan, RexNode filter) {
-    PhantomTable t = scan.getTable().unwrap(PhantomTable.class);
-    TableLayout layout = env.layout(t.descriptor());
-    List<ColumnDescriptor> live = t.descriptor().liveColumns();
-    List<ColumnDescriptor> visible = t.descriptor().visibleColumns();
-    int[] positions = new int[visible.size()];
-    for (int i = 0; i < positions.length; i++) {
-      positions[i] = live.indexOf(visible.get(i));
-    }
-    KeyRangePushdown.Narrowed narrowed = filter == null ? null
-        : KeyRangePushdown.narrow(filter, t.descriptor(), layout, env.evalContext());
-    if (narrowed != null && narrowed.index() != null) {
-      if (!t.descriptor().hasHiddenRowId()) {
-        return new IndexLookupOperator(env.reader(), env.data(), layout, narrowed.index(), narrowed.range(),
-            env.readTs(), positions, narrowed.description());
+  /** A filter, unless it is always true. */
+  private Operator filter(Operator input, RexNode condition) {
+    return new FilterOperator(input, predicate(ExprCompiler.compile(condition)), condition.toString());
+  }
+
+  private Operator project(Operator input, Project p) {
+    List<Expr> exprs = ExprCompiler.compile(p.getProjects());
+    RowFunction[] fns = exprs.stream().map(PhysicalPlanner::function).toArray(RowFunction[]::new);
+    return new ProjectOperator(input, fns, p.getProjects().toString());
+  }
+
+  /** A table scan with the filter right above it, if any. */
+  private record ScanInput(TableScan scan, RexNode filter) {
+    static ScanInput of(RelNode rel) {
+      if (rel instanceof TableScan s) {
+        return new ScanInput(s, null);
       }
-      narrowed = null; // UPDATE/DELETE of row-id tables take the stored row from a table scan
+      if (rel instanceof Filter f && f.getInput() instanceof TableScan s) {
+        return new ScanInput(s, f.getCondition());
+      }
+      return null;
     }
-    return new TableScanOperator(env.reader(), env.data(), layout,
-        narrowed == null ? VersionedKeys.indexRange(t.descriptor().id(), 1) : narrowed.range(),
-        env.readTs(), positions, narrowed == null ? "" : narrowed.description());
+  }
+
+  /** A scan and what remains of its filter; whether it returns the rows in the wanted order. */
+  private record Scanned(Operator op, boolean ordered) {}
+
+  /**
+   * Reads a table the cheapest way ({@link ScanPlanner}) for a filter, the columns needed (null:
+   * all) and an order; the part of the filter the access path does not stand for goes above it.
+   * The result is not instrumented itself (its caller wraps it), its scan is.
+   */
+  private Scanned scan(TableScan scan, RexNode filter, ImmutableBitSet required, ScanPlanner.Order order) {
+    ScanPlanner.Planned p = new ScanPlanner(env).plan(scan, filter, required, order);
+    if (p.residual() == null) {
+      return new Scanned(p.scan(), p.ordered());
+    }
+    return new Scanned(filter(maybeInstrument(p.scan()), p.residual()), p.ordered());
   }
 
   private Operator join(Join j) {
@@ -229,19 +244,58 @@ public final class PhysicalPlanner {
   }
 
   private Operator sort(Sort s) {
-    Operator input = build(s.getInput());
     long offset = s.offset == null ? 0 : longValue(s.offset);
     long fetch = s.fetch == null ? Long.MAX_VALUE : longValue(s.fetch);
-    if (!s.getCollation().getFieldCollations().isEmpty()) {
-      long keep = fetch == Long.MAX_VALUE ? Long.MAX_VALUE : offset + fetch;
-      input = new SortOperator(input,
-          RowKeys.order(s.getCollation().getFieldCollations(), kinds(s.getInput().getRowType())), keep,
+    long keep = fetch == Long.MAX_VALUE ? Long.MAX_VALUE : offset + fetch;
+    List<RelFieldCollation> collation = s.getCollation().getFieldCollations();
+    Operator input = null;
+    if (!collation.isEmpty()) {
+      Scanned ordered = orderedScan(s.getInput(), collation, keep);
+      if (ordered != null && ordered.ordered()) {
+        return offset == 0 && fetch == Long.MAX_VALUE ? ordered.op() : new LimitOperator(maybeInstrument(ordered.op()), offset, fetch);
+      }
+      input = ordered == null ? build(s.getInput()) : maybeInstrument(ordered.op());
+      input = new SortOperator(input, RowKeys.order(collation, kinds(s.getInput().getRowType())), keep,
           s.getCollation().toString());
       if (analyze) {
         input = InstrumentedOperator.wrap(input);
       }
+    } else {
+      input = build(s.getInput());
     }
     return offset == 0 && fetch == Long.MAX_VALUE ? input : new LimitOperator(input, offset, fetch);
+  }
+
+  /**
+   * For a sort over {@code [Project] [Filter] TableScan} whose keys are columns of the table: the
+   * input planned with the order in mind (and a scan in that order if it is the cheapest way);
+   * null for any other input.
+   */
+  private Scanned orderedScan(RelNode input, List<RelFieldCollation> collation, long keep) {
+    Project p = input instanceof Project proj ? proj : null;
+    ScanInput in = ScanInput.of(p == null ? input : p.getInput());
+    if (in == null) {
+      return null;
+    }
+    List<ScanPlanner.Order.Key> keys = new ArrayList<>();
+    for (RelFieldCollation fc : collation) {
+      int field = fc.getFieldIndex();
+      if (p != null && !(p.getProjects().get(field) instanceof RexInputRef)) {
+        return null;
+      }
+      int column = p == null ? field : ((RexInputRef) p.getProjects().get(field)).getIndex();
+      boolean desc = fc.getDirection().isDescending();
+      boolean nullsFirst = fc.nullDirection == RelFieldCollation.NullDirection.FIRST
+          || (fc.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED && desc);
+      keys.add(new ScanPlanner.Order.Key(column, desc, nullsFirst));
+    }
+    ScanPlanner.Order order = new ScanPlanner.Order(keys, keep == Long.MAX_VALUE ? -1 : keep);
+    ImmutableBitSet required = p == null ? null : RelOptUtil.InputFinder.bits(p.getProjects(), null);
+    Scanned scanned = scan(in.scan, in.filter, required, order);
+    if (p == null) {
+      return scanned;
+    }
+    return new Scanned(project(maybeInstrument(scanned.op()), p), scanned.ordered());
   }
 
   private long longValue(RexNode n) {
