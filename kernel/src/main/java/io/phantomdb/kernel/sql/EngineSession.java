@@ -3,6 +3,7 @@ package io.phantomdb.kernel.sql;
 import io.phantomdb.kernel.sql.catalog.CatalogSnapshot;
 import io.phantomdb.kernel.sql.catalog.DatabaseDescriptor;
 import io.phantomdb.kernel.sql.ddl.DdlExecutor;
+import io.phantomdb.kernel.sql.sequence.SessionSequences;
 import io.phantomdb.sql.parser.PhantomSqlParseException;
 import io.phantomdb.sql.parser.PhantomSqlParser;
 import io.phantomdb.sql.parser.stmt.SqlPgExplain;
@@ -19,6 +20,7 @@ final class EngineSession implements Session {
   private final SqlEngine engine;
   private final String database;
   private final List<String> searchPath = List.of("public");
+  private final SessionSequences sequences = new SessionSequences();
   private boolean closed;
 
   EngineSession(SqlEngine engine, String database) {
@@ -37,7 +39,7 @@ final class EngineSession implements Session {
     PlanCache.Plan cached = engine.plans().get(key);
     if (cached != null) {
       try {
-        return new StatementRunner(engine, catalog, databaseId, searchPath).execute(cached);
+        return new StatementRunner(engine, catalog, databaseId, searchPath).sequences(sequences).execute(cached);
       } catch (RuntimeException e) {
         throw SqlErrors.of(e);
       }
@@ -58,13 +60,13 @@ final class EngineSession implements Session {
   private StatementResult dispatch(SqlNode node, PlanCache.Key key) {
     if (node instanceof SqlDdl) {
       return new DdlExecutor(engine.storage(), engine.data(), engine.catalog(), engine.writeLock(),
-          databaseId(), searchPath, engine::layout, engine::readTs).execute(node);
+          databaseId(), searchPath, engine::layout, engine::readTs).sequences(engine.sequences()).execute(node);
     }
     if (node instanceof SqlPgExplain explain) {
-      return new StatementRunner(engine, catalog(), databaseId(), searchPath).explain(explain);
+      return new StatementRunner(engine, catalog(), databaseId(), searchPath).sequences(sequences).explain(explain);
     }
     if (node.getKind().belongsTo(SqlKind.QUERY) || node.getKind().belongsTo(SqlKind.DML)) {
-      StatementRunner runner = new StatementRunner(engine, catalog(), databaseId(), searchPath);
+      StatementRunner runner = new StatementRunner(engine, catalog(), databaseId(), searchPath).sequences(sequences);
       PlanCache.Plan plan = runner.plan(node);
       engine.plans().put(key, plan);
       return runner.execute(plan);

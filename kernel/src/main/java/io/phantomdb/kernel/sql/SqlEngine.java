@@ -1,7 +1,9 @@
 package io.phantomdb.kernel.sql;
 
 import io.phantomdb.kernel.sql.catalog.CatalogStore;
+import io.phantomdb.kernel.sql.catalog.SequenceDescriptor;
 import io.phantomdb.kernel.sql.catalog.TableDescriptor;
+import io.phantomdb.kernel.sql.sequence.SequenceStore;
 import io.phantomdb.kernel.sql.store.TableLayout;
 import io.phantomdb.spi.storage.Keyspace;
 import io.phantomdb.spi.storage.StorageEngine;
@@ -31,11 +33,14 @@ public final class SqlEngine implements AutoCloseable {
   private final AtomicLong rowIds;
   private final Map<TableDescriptor, TableLayout> layouts = new ConcurrentHashMap<>();
   private final PlanCache plans = new PlanCache(1024);
+  private final SequenceStore sequences;
 
   private SqlEngine(StorageEngine storage) {
     this.storage = storage;
     this.data = storage.createKeyspace(DATA_KEYSPACE);
     this.catalog = CatalogStore.open(storage);
+    this.sequences = new SequenceStore(storage, data,
+        id -> catalog.current().byId(id).orElse(null) instanceof SequenceDescriptor s ? s : null);
     byte[] last = storage.get(data, LAST_TS_KEY);
     this.lastTs = new AtomicLong(last == null ? 0 : ByteBuffer.wrap(last).getLong());
     // Row ids of tables without a primary key: above anything issued before, assuming fewer than
@@ -72,6 +77,10 @@ public final class SqlEngine implements AutoCloseable {
 
   CatalogStore catalog() {
     return catalog;
+  }
+
+  SequenceStore sequences() {
+    return sequences;
   }
 
   ReentrantLock writeLock() {
@@ -112,6 +121,7 @@ public final class SqlEngine implements AutoCloseable {
   /** Closes the engine (not the storage engine under it). */
   @Override
   public void close() {
+    sequences.flush();
     layouts.clear();
   }
 }

@@ -16,6 +16,9 @@ import io.phantomdb.kernel.sql.plan.CatalogSchemas;
 import io.phantomdb.kernel.sql.plan.PhysicalPlanner;
 import io.phantomdb.kernel.sql.plan.SqlPlanner;
 import io.phantomdb.kernel.sql.plan.StatementEnv;
+import io.phantomdb.kernel.sql.sequence.IdentityRules;
+import io.phantomdb.kernel.sql.sequence.SessionSequences;
+import io.phantomdb.kernel.sql.sequence.StatementSequences;
 import io.phantomdb.kernel.sql.store.TableWriter;
 import io.phantomdb.kernel.sql.type.CalciteTypes;
 import io.phantomdb.kernel.sql.type.DataType;
@@ -46,12 +49,27 @@ final class StatementRunner {
   private final int databaseId;
   private final List<String> searchPath;
   private SqlPlanner planner;
+  private SessionSequences sessionSequences = new SessionSequences();
 
   StatementRunner(SqlEngine engine, CatalogSnapshot catalog, int databaseId, List<String> searchPath) {
     this.engine = engine;
     this.catalog = catalog;
     this.databaseId = databaseId;
     this.searchPath = searchPath;
+  }
+
+  /**
+   * @param session the session's currval / lastval state
+   * @return this
+   */
+  StatementRunner sequences(SessionSequences session) {
+    this.sessionSequences = session;
+    return this;
+  }
+
+  /** The sequence functions for this statement: the session's, in the statement's catalog. */
+  private StatementSequences sequenceOps() {
+    return new StatementSequences(engine.sequences(), sessionSequences, catalog, databaseId, searchPath);
   }
 
   /** The Calcite planner, made on first use (a cached plan usually needs none). */
@@ -65,6 +83,7 @@ final class StatementRunner {
   /** Validates and optimizes a query or DML statement, for the plan cache. */
   PlanCache.Plan plan(SqlNode node) {
     refuseViewTargets(node);
+    IdentityRules.apply(node, catalog, databaseId, searchPath);
     RelRoot root = planner().plan(node);
     return new PlanCache.Plan(root, columns(root), node.getKind());
   }
@@ -72,7 +91,7 @@ final class StatementRunner {
   /** Builds the operators of a (cached) plan and runs them. */
   StatementResult execute(PlanCache.Plan plan) {
     RelRoot root = plan.root();
-    EvalContext eval = new EvalContext(new Object[0], Instant.now(), ZoneOffset.UTC);
+    EvalContext eval = new EvalContext(new Object[0], Instant.now(), ZoneOffset.UTC).withSequences(sequenceOps());
     if (!plan.kind().belongsTo(SqlKind.DML)) {
       StatementEnv env = env(engine.readTs(), eval, null);
       Operator op = outputOf(root, new PhysicalPlanner(env, false).build(root.rel));
@@ -150,7 +169,7 @@ final class StatementRunner {
       throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE of INSERT, UPDATE or DELETE is not supported yet");
     }
     RelRoot root = planner().plan(inner);
-    EvalContext eval = new EvalContext(new Object[0], Instant.now(), ZoneOffset.UTC);
+    EvalContext eval = new EvalContext(new Object[0], Instant.now(), ZoneOffset.UTC).withSequences(sequenceOps());
     Operator op = new PhysicalPlanner(env(engine.readTs(), eval, null), analyze).build(root.rel);
     List<Object[]> lines = new ArrayList<>();
     if (analyze) {

@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * What expressions of one statement execution share: the bound parameter values, the statement's
  * start time (what {@code now()} and {@code current_timestamp} return, the same for every row of
- * the statement, as PostgreSQL does within a transaction) and the session time zone (UTC for
- * now). Create one per execution; it is immutable.
+ * the statement, as PostgreSQL does within a transaction), the session time zone (UTC for
+ * now) and the session's sequence functions. Create one per execution; it is immutable.
  */
 public final class EvalContext {
   private static final Object[] NO_PARAMETERS = new Object[0];
@@ -20,6 +20,7 @@ public final class EvalContext {
   private final Object[] parameters;
   private final Instant statementStart;
   private final ZoneId timeZone;
+  private final SequenceOps sequences;
 
   /**
    * @param parameters the values of {@code $1, $2, ...} (index 0 is {@code $1}), each null or of
@@ -32,6 +33,34 @@ public final class EvalContext {
     this.parameters = parameters == null ? NO_PARAMETERS : parameters.clone();
     this.statementStart = statementStart.truncatedTo(ChronoUnit.MICROS);
     this.timeZone = Objects.requireNonNull(timeZone, "timeZone");
+    this.sequences = null;
+  }
+
+  private EvalContext(EvalContext base, SequenceOps sequences) {
+    this.parameters = base.parameters;
+    this.statementStart = base.statementStart;
+    this.timeZone = base.timeZone;
+    this.sequences = sequences;
+  }
+
+  /**
+   * @param ops the sequence functions of the session running the statement
+   * @return a copy of this context whose {@code nextval}, {@code currval}, {@code setval} and
+   *     {@code lastval} use {@code ops}
+   */
+  public EvalContext withSequences(SequenceOps ops) {
+    return new EvalContext(this, Objects.requireNonNull(ops, "ops"));
+  }
+
+  /**
+   * @return the sequence functions
+   * @throws SqlException 0A000 if this context has none (constant folding, DDL evaluation)
+   */
+  public SequenceOps sequences() {
+    if (sequences == null) {
+      throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "sequence functions cannot be evaluated here");
+    }
+    return sequences;
   }
 
   /**

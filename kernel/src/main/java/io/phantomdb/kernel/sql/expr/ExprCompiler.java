@@ -48,6 +48,7 @@ public final class ExprCompiler {
     Strings.register(CALLS);
     MathFunctions.register(CALLS);
     DateTimeFunctions.register(CALLS);
+    SequenceFunctions.register(CALLS);
     CALLS.put("#CAST", (call, args, type) -> Casts.cast(args.get(0), type, true));
   }
 

@@ -7,7 +7,11 @@ import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlBasicFunction;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.validate.SqlNameMatcher;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
 import io.phantomdb.kernel.sql.type.DataType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlOperator;
@@ -36,7 +40,8 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
  * order; Calcite's is BigQuery's), {@code date_part('field', x)} returning double precision as in
  * PostgreSQL (Calcite's returns bigint), {@code age(a [, b])} returning interval (Calcite's returns
  * varchar), {@code current_timestamp} as timestamptz(6) and {@code localtimestamp}, {@code
- * current_time}, {@code localtime} with precision 6 (Calcite's have 0).
+ * current_time}, {@code localtime} with precision 6 (Calcite's have 0); the sequence functions
+ * {@code nextval}, {@code currval}, {@code setval} and {@code lastval} (volatile).
  */
 public final class PhantomOperatorTable {
   /** now(): the statement's start as timestamptz; dynamic, so never folded into a cached plan. */
@@ -44,6 +49,30 @@ public final class PhantomOperatorTable {
       SqlBasicFunction.create("NOW", ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE),
               OperandTypes.NILADIC, SqlFunctionCategory.TIMEDATE)
           .withDynamic(true);
+
+  /** nextval(name): volatile, so never folded or evaluated at planning time. */
+  public static final SqlFunction NEXTVAL = sequenceFunction("NEXTVAL", ReturnTypes.BIGINT_NULLABLE,
+      OperandTypes.family(SqlTypeFamily.CHARACTER));
+
+  /** currval(name). */
+  public static final SqlFunction CURRVAL = sequenceFunction("CURRVAL", ReturnTypes.BIGINT_NULLABLE,
+      OperandTypes.family(SqlTypeFamily.CHARACTER));
+
+  /** setval(name, value [, is_called]). */
+  public static final SqlFunction SETVAL = sequenceFunction("SETVAL", ReturnTypes.BIGINT_NULLABLE,
+      OperandTypes.or(OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER),
+          OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER, SqlTypeFamily.BOOLEAN)));
+
+  /** lastval(). */
+  public static final SqlFunction LASTVAL = sequenceFunction("LASTVAL", ReturnTypes.BIGINT,
+      OperandTypes.NILADIC);
+
+  private static SqlFunction sequenceFunction(String name, org.apache.calcite.sql.type.SqlReturnTypeInference ret,
+      org.apache.calcite.sql.type.SqlOperandTypeChecker operands) {
+    return SqlBasicFunction.create(name, ret, operands, SqlFunctionCategory.SYSTEM)
+        .withDeterministic(false)
+        .withDynamic(true);
+  }
 
   /** btrim(string [, characters]). */
   public static final SqlFunction BTRIM =
@@ -123,7 +152,7 @@ public final class PhantomOperatorTable {
 
   private static SqlOperatorTable build() {
     List<SqlOperator> ops = new ArrayList<>(List.of(NOW, BTRIM, TRUNC, DATE_TRUNC, DATE_PART, AGE,
-        SqlLibraryOperators.REVERSE));
+        SqlLibraryOperators.REVERSE, NEXTVAL, CURRVAL, SETVAL, LASTVAL));
     for (SqlOperator op :
         SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL).getOperatorList()) {
       if (!REPLACED.contains(op.getName())) {
@@ -132,6 +161,27 @@ public final class PhantomOperatorTable {
     }
     // ours first: for CURRENT_TIMESTAMP and friends the validator takes the first one it finds
     SqlOperatorTable ours = SqlOperatorTables.of(List.of(CURRENT_TIMESTAMP, LOCALTIMESTAMP, CURRENT_TIME, LOCALTIME));
-    return SqlOperatorTables.chain(ours, SqlStdOperatorTable.instance(), SqlOperatorTables.of(ops));
+    return caseInsensitive(SqlOperatorTables.chain(ours, SqlStdOperatorTable.instance(), SqlOperatorTables.of(ops)));
+  }
+
+  /**
+   * Looks functions up whatever the case: the parser folds unquoted names to lower case (as
+   * PostgreSQL does) and the catalog reader matches names case-sensitively, while Calcite's
+   * operators are named in upper case ({@code now()} must find {@code NOW}).
+   */
+  private static SqlOperatorTable caseInsensitive(SqlOperatorTable table) {
+    SqlNameMatcher matcher = SqlNameMatchers.withCaseSensitive(false);
+    return new SqlOperatorTable() {
+      @Override
+      public void lookupOperatorOverloads(SqlIdentifier opName, SqlFunctionCategory category, SqlSyntax syntax,
+          List<SqlOperator> operatorList, SqlNameMatcher nameMatcher) {
+        table.lookupOperatorOverloads(opName, category, syntax, operatorList, matcher);
+      }
+
+      @Override
+      public List<SqlOperator> getOperatorList() {
+        return table.getOperatorList();
+      }
+    };
   }
 }
