@@ -34,9 +34,17 @@ public final class SequenceRefs {
 
   private SequenceRefs() {}
 
-  /** A column whose DEFAULT uses a sequence. */
+  /**
+   * A column whose DEFAULT uses a sequence.
+   *
+   * @param table the table
+   * @param column the column
+   */
   public record Dependent(TableDescriptor table, ColumnDescriptor column) {
-    /** @return PostgreSQL's description of the dependency, for error details */
+    /**
+     * @param seq the sequence depended on
+     * @return PostgreSQL's description of the dependency, for error details
+     */
     public String describe(SequenceDescriptor seq) {
       return "default value for column " + column.name() + " of table " + table.name()
           + " depends on sequence " + seq.name();

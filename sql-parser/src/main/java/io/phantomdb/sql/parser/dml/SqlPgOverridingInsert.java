@@ -26,6 +26,13 @@ public final class SqlPgOverridingInsert extends SqlInsert {
 
   private final Overriding overriding;
 
+  /**
+   * @param keywords as {@link SqlInsert}'s
+   * @param targetTable the target table
+   * @param source the rows inserted
+   * @param columnList the target columns, or null for all
+   * @param overriding the OVERRIDING clause
+   */
   public SqlPgOverridingInsert(SqlParserPos pos, SqlNodeList keywords, SqlNode targetTable,
       SqlNode source, @Nullable SqlNodeList columnList, Overriding overriding) {
     super(pos, keywords, targetTable, source, columnList);
