@@ -199,6 +199,7 @@ final class AlterTableExecutor {
       throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
           "cannot drop column " + name + ": tables without columns are not supported");
     }
+    t = new SequenceExecutor(ddl, change).dropOwnedByColumn(t, c, drop.behavior(), batch);
     List<IndexDescriptor> indexes = new ArrayList<>();
     for (IndexDescriptor i : t.indexes()) {
       if (usesColumn(i, c)) {

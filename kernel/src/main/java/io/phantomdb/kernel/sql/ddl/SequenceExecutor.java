@@ -32,8 +32,9 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * CREATE, ALTER and DROP SEQUENCE, and what other DDL does to sequences: DROP TABLE drops the
- * sequences its columns own, TRUNCATE ... RESTART IDENTITY restarts them. A sequence shares its
+ * CREATE, ALTER and DROP SEQUENCE, and what other DDL does to sequences: DROP TABLE and ALTER
+ * TABLE ... DROP COLUMN drop the sequences the columns own, TRUNCATE ... RESTART IDENTITY restarts
+ * them. A sequence shares its
  * schema's namespace with tables, views and indexes. Its state is written with the catalog change
  * ({@link SequenceStore#putState}); ALTER holds the sequence's lock while it commits.
  */
@@ -157,6 +158,50 @@ final class SequenceExecutor {
   }
 
   /**
+   * ALTER TABLE ... DROP COLUMN: drops the sequences the column owns (its serial or identity
+   * sequence). DEFAULTs of other columns that use them block the drop, unless CASCADE drops them.
+   *
+   * @param table the table, before the column is dropped
+   * @param column the column dropped
+   * @param behavior the action's CASCADE / RESTRICT
+   * @param batch the statement's data changes
+   * @return {@code table}, with the DEFAULTs CASCADE dropped from its other columns
+   */
+  TableDescriptor dropOwnedByColumn(TableDescriptor table, ColumnDescriptor column, DropBehavior behavior,
+      WriteBatch batch) {
+    TableDescriptor out = table;
+    for (CatalogObject o : List.copyOf(change.view().objects())) {
+      if (!(o instanceof SequenceDescriptor seq) || seq.ownerTableId() != table.id()
+          || seq.ownerColumnId() != column.id()) {
+        continue;
+      }
+      List<SequenceRefs.Dependent> deps = new ArrayList<>();
+      for (SequenceRefs.Dependent d : SequenceRefs.dependents(seq, change.view(), ddl.databaseId(), ddl.searchPath())) {
+        if (d.table().id() != table.id() || d.column().id() != column.id()) {
+          deps.add(d);
+        }
+      }
+      if (!deps.isEmpty() && behavior != DropBehavior.CASCADE) {
+        throw new SqlException(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+            "cannot drop column " + column.name() + " of table " + table.name() + " because other objects depend on it",
+            deps.stream().map(d -> d.describe(seq)).collect(Collectors.joining("\n")), CASCADE_HINT, null);
+      }
+      List<SequenceRefs.Dependent> others = new ArrayList<>();
+      for (SequenceRefs.Dependent d : deps) {
+        if (d.table().id() == table.id()) {
+          out = withoutDefault(out, d.column().id(), seq);
+        } else {
+          others.add(d);
+        }
+      }
+      dropDefaults(others, seq);
+      change.delete(seq);
+      SequenceStore.deleteState(batch, ddl.data(), seq.id());
+    }
+    return out;
+  }
+
+  /**
    * TRUNCATE ... RESTART IDENTITY: restarts the sequences the truncated tables' columns own, after
    * the truncation committed (sequences are not transactional).
    *
@@ -184,13 +229,18 @@ final class SequenceExecutor {
   private void dropDefaults(List<SequenceRefs.Dependent> deps, SequenceDescriptor seq) {
     for (SequenceRefs.Dependent d : deps) {
       TableDescriptor t = (TableDescriptor) change.view().byId(d.table().id()).orElseThrow();
-      List<ColumnDescriptor> columns = new ArrayList<>();
-      for (ColumnDescriptor c : t.columns()) {
-        columns.add(c.id() != d.column().id() ? c : new ColumnDescriptor(c.id(), c.name(), c.type(), null,
-            c.identity(), c.sequenceId() == seq.id() ? 0 : c.sequenceId(), c.hidden(), c.dropped(), c.missingText()));
-      }
-      change.put(t.withColumns(columns, t.nextColumnId()));
+      change.put(withoutDefault(t, d.column().id(), seq));
     }
+  }
+
+  /** {@code t} with column {@code columnId}'s DEFAULT (and its link to {@code seq}) gone. */
+  private static TableDescriptor withoutDefault(TableDescriptor t, int columnId, SequenceDescriptor seq) {
+    List<ColumnDescriptor> columns = new ArrayList<>();
+    for (ColumnDescriptor c : t.columns()) {
+      columns.add(c.id() != columnId ? c : new ColumnDescriptor(c.id(), c.name(), c.type(), null,
+          c.identity(), c.sequenceId() == seq.id() ? 0 : c.sequenceId(), c.hidden(), c.dropped(), c.missingText()));
+    }
+    return t.withColumns(columns, t.nextColumnId());
   }
 
   /** OWNED BY table.column: a table's column in the sequence's schema. */
