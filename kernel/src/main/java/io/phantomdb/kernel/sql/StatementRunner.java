@@ -168,6 +168,7 @@ final class StatementRunner {
     if (analyze && inner.getKind().belongsTo(SqlKind.DML)) {
       throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE of INSERT, UPDATE or DELETE is not supported yet");
     }
+    IdentityRules.apply(inner, catalog, databaseId, searchPath);
     RelRoot root = planner().plan(inner);
     EvalContext eval = new EvalContext(new Object[0], Instant.now(), ZoneOffset.UTC).withSequences(sequenceOps());
     Operator op = new PhysicalPlanner(env(engine.readTs(), eval, null), analyze).build(root.rel);
