@@ -7,8 +7,13 @@
 void PgSequenceOption(SequenceOptions.Builder b) :
 {
     long v;
+    Long restart = null;
+    SqlDataTypeSpec type;
+    SqlIdentifier owner;
 }
 {
+    <AS> type = DataType() { b.type(type); }
+|
     <START> [ <WITH> ] v = PgSignedLong() { b.start(v); }
 |
     <INCREMENT> [ <BY> ] v = PgSignedLong() { b.increment(v); }
@@ -28,6 +33,15 @@ void PgSequenceOption(SequenceOptions.Builder b) :
         <MAXVALUE> { b.maxValue(null); }
     |
         <CYCLE> { b.cycle(false); }
+    )
+|
+    <RESTART> [ [ <WITH> ] v = PgSignedLong() { restart = v; } ] { b.restart(restart); }
+|
+    <OWNED> <BY>
+    (
+        <NONE> { b.ownedBy(null); }
+    |
+        owner = CompoundIdentifier() { b.ownedBy(owner); }
     )
 }
 
@@ -122,6 +136,24 @@ SqlCreate PgCreateSequence(Span s, boolean replace) :
     ( PgSequenceOption(opts) )*
     {
         return new SqlCreateSequence(s.end(this), ifNotExists, name, opts.build());
+    }
+}
+
+/** Parses ALTER SEQUENCE [IF EXISTS] name option [...] (options as CREATE SEQUENCE's, RESTART too). */
+SqlNode PgAlterSequence() :
+{
+    final Span s;
+    final boolean ifExists;
+    final SqlIdentifier name;
+    SequenceOptions.Builder opts = new SequenceOptions.Builder();
+}
+{
+    <ALTER> { s = span(); } <SEQUENCE>
+    ifExists = PgIfExists()
+    name = CompoundIdentifier()
+    ( PgSequenceOption(opts) )+
+    {
+        return new SqlAlterSequence(s.end(this), ifExists, name, opts.build());
     }
 }
 

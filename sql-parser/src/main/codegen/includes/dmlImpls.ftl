@@ -4,8 +4,8 @@
 -->
 
 /**
- * Parses INSERT INTO table [AS alias] [(columns)] {query | DEFAULT VALUES}
- * [ON CONFLICT ...] [RETURNING ...].
+ * Parses INSERT INTO table [AS alias] [(columns)] [OVERRIDING {SYSTEM | USER} VALUE]
+ * {query | DEFAULT VALUES} [ON CONFLICT ...] [RETURNING ...].
  */
 SqlNode PgInsert() :
 {
@@ -18,12 +18,19 @@ SqlNode PgInsert() :
     SqlOnConflict onConflict = null;
     SqlNodeList returning = null;
     final SqlNodeList keywords;
+    SqlPgOverridingInsert.Overriding overriding = null;
 }
 {
     <INSERT> { s = span(); keywords = new SqlNodeList(getPos()); }
     <INTO> table = CompoundTableIdentifier()
     [ <AS> alias = SimpleIdentifier() ]
     [ LOOKAHEAD(2) columns = ParenthesizedSimpleIdentifierList() ]
+    [
+        LOOKAHEAD(2) <OVERRIDING>
+        ( <SYSTEM> { overriding = SqlPgOverridingInsert.Overriding.SYSTEM_VALUE; }
+        | <USER> { overriding = SqlPgOverridingInsert.Overriding.USER_VALUE; } )
+        <VALUE>
+    ]
     (
         <DEFAULT_> <VALUES> {
             defaultValues = true;
@@ -36,7 +43,9 @@ SqlNode PgInsert() :
     [ onConflict = PgOnConflict() ]
     [ returning = PgReturning() ]
     {
-        final SqlInsert insert = new SqlInsert(s.end(this), keywords, table, source, columns);
+        final SqlInsert insert = overriding == null
+            ? new SqlInsert(s.end(this), keywords, table, source, columns)
+            : new SqlPgOverridingInsert(s.end(this), keywords, table, source, columns, overriding);
         if (alias == null && !defaultValues && onConflict == null && returning == null) {
             return insert;
         }

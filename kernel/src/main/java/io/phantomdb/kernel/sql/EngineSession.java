@@ -12,6 +12,7 @@ import io.phantomdb.kernel.sql.session.SettingCommands;
 import io.phantomdb.kernel.sql.type.DataType;
 import io.phantomdb.kernel.sql.type.PhantomTypeSystem;
 import io.phantomdb.kernel.sql.stats.AnalyzeExecutor;
+import io.phantomdb.kernel.sql.sequence.SessionSequences;
 import io.phantomdb.sql.parser.PhantomSqlParseException;
 import io.phantomdb.sql.parser.PhantomSqlParser;
 import io.phantomdb.sql.parser.stmt.SqlAnalyze;
@@ -41,6 +42,7 @@ final class EngineSession implements Session {
   private final SqlEngine engine;
   private final String database;
   private final SessionSettings settings = new SessionSettings();
+  private final SessionSequences sequences = new SessionSequences();
   private boolean closed;
 
   EngineSession(SqlEngine engine, String database) {
@@ -200,7 +202,7 @@ final class EngineSession implements Session {
   }
 
   private StatementRunner runner(CatalogSnapshot catalog, int databaseId, SessionView view) {
-    return new StatementRunner(engine, catalog, databaseId, view);
+    return new StatementRunner(engine, catalog, databaseId, view).sequences(sequences);
   }
 
   private static boolean isPlanned(SqlNode node) {
@@ -227,14 +229,14 @@ final class EngineSession implements Session {
     if (node instanceof SqlDdl) {
       return new DdlExecutor(engine.storage(), engine.data(), engine.catalog(), engine.writeLock(),
           databaseId(), view.searchPath(), engine::layout, engine::readTs)
-          .withWrites(new EngineDdlWrites(engine)).execute(node);
+          .withWrites(new EngineDdlWrites(engine)).sequences(engine.sequences()).execute(node);
     }
     if (node instanceof SqlAnalyze analyze) {
       return new AnalyzeExecutor(engine.storage(), engine.data(), engine.catalog(), databaseId(), view.searchPath(),
           engine::layout, engine::readTs).execute(analyze);
     }
     if (node instanceof SqlPgExplain explain) {
-      return new StatementRunner(engine, catalog(), databaseId(), view).explain(explain);
+      return new StatementRunner(engine, catalog(), databaseId(), view).sequences(sequences).explain(explain);
     }
     throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
         "statement " + node.getKind().lowerName + " is not supported yet");

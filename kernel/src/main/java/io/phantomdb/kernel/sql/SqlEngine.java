@@ -1,7 +1,9 @@
 package io.phantomdb.kernel.sql;
 
 import io.phantomdb.kernel.sql.catalog.CatalogStore;
+import io.phantomdb.kernel.sql.catalog.SequenceDescriptor;
 import io.phantomdb.kernel.sql.catalog.TableDescriptor;
+import io.phantomdb.kernel.sql.sequence.SequenceStore;
 import io.phantomdb.kernel.sql.store.TableLayout;
 import io.phantomdb.spi.storage.Keyspace;
 import io.phantomdb.spi.storage.StorageEngine;
@@ -35,11 +37,14 @@ public final class SqlEngine implements AutoCloseable {
   private final PlanCache textPlans = new PlanCache(256);
   /** Open sessions and their databases; also the lock DROP DATABASE holds while it commits. */
   private final Map<EngineSession, String> sessions = new java.util.IdentityHashMap<>();
+  private final SequenceStore sequences;
 
   private SqlEngine(StorageEngine storage) {
     this.storage = storage;
     this.data = storage.createKeyspace(DATA_KEYSPACE);
     this.catalog = CatalogStore.open(storage);
+    this.sequences = new SequenceStore(storage, data,
+        id -> catalog.current().byId(id).orElse(null) instanceof SequenceDescriptor s ? s : null);
     byte[] last = storage.get(data, LAST_TS_KEY);
     this.lastTs = new AtomicLong(last == null ? 0 : ByteBuffer.wrap(last).getLong());
     this.clock = new io.phantomdb.kernel.txn.HybridLogicalClock(lastTs.get());
@@ -131,6 +136,10 @@ public final class SqlEngine implements AutoCloseable {
     return catalog;
   }
 
+  SequenceStore sequences() {
+    return sequences;
+  }
+
   ReentrantLock writeLock() {
     return writeLock;
   }
@@ -168,6 +177,7 @@ public final class SqlEngine implements AutoCloseable {
   /** Closes the engine (not the storage engine under it). */
   @Override
   public void close() {
+    sequences.flush();
     layouts.clear();
   }
 }

@@ -21,6 +21,7 @@ public final class SqlState {
   public static final String DIVISION_BY_ZERO = "22012";
   public static final String INVALID_TEXT_REPRESENTATION = "22P02";
   public static final String INVALID_PARAMETER_VALUE = "22023";
+  public static final String SEQUENCE_GENERATOR_LIMIT_EXCEEDED = "2200H";
   public static final String INVALID_ESCAPE_SEQUENCE = "22025";
   public static final String INTEGRITY_CONSTRAINT_VIOLATION = "23000";
   public static final String NOT_NULL_VIOLATION = "23502";
@@ -36,6 +37,7 @@ public final class SqlState {
   public static final String DEADLOCK_DETECTED = "40P01";
   public static final String SYNTAX_ERROR = "42601";
   public static final String INVALID_NAME = "42602";
+  public static final String GENERATED_ALWAYS = "428C9";
   public static final String INSUFFICIENT_PRIVILEGE = "42501";
   public static final String UNDEFINED_COLUMN = "42703";
   public static final String UNDEFINED_FUNCTION = "42883";
@@ -61,6 +63,7 @@ public final class SqlState {
   public static final String DEPENDENT_OBJECTS_STILL_EXIST = "2BP01";
   public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
   public static final String QUERY_CANCELED = "57014";
+  public static final String OBJECT_NOT_IN_PREREQUISITE_STATE = "55000";
   public static final String OBJECT_IN_USE = "55006";
   public static final String CANT_CHANGE_RUNTIME_PARAM = "55P02";
   public static final String INTERNAL_ERROR = "XX000";

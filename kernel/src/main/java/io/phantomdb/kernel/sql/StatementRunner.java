@@ -17,6 +17,9 @@ import io.phantomdb.kernel.sql.plan.CatalogSchemas;
 import io.phantomdb.kernel.sql.plan.PhysicalPlanner;
 import io.phantomdb.kernel.sql.plan.SqlPlanner;
 import io.phantomdb.kernel.sql.plan.StatementEnv;
+import io.phantomdb.kernel.sql.sequence.IdentityRules;
+import io.phantomdb.kernel.sql.sequence.SessionSequences;
+import io.phantomdb.kernel.sql.sequence.StatementSequences;
 import io.phantomdb.kernel.sql.store.TableWriter;
 import io.phantomdb.kernel.sql.type.CalciteTypes;
 import io.phantomdb.kernel.sql.type.DataType;
@@ -47,6 +50,7 @@ final class StatementRunner {
   private final List<String> searchPath;
   private final SessionContext session;
   private SqlPlanner planner;
+  private SessionSequences sessionSequences = new SessionSequences();
 
   StatementRunner(SqlEngine engine, CatalogSnapshot catalog, int databaseId, SessionContext session) {
     this.engine = engine;
@@ -54,6 +58,20 @@ final class StatementRunner {
     this.databaseId = databaseId;
     this.searchPath = session.searchPath();
     this.session = session;
+  }
+
+  /**
+   * @param session the session's currval / lastval state
+   * @return this
+   */
+  StatementRunner sequences(SessionSequences session) {
+    this.sessionSequences = session;
+    return this;
+  }
+
+  /** The sequence functions for this statement: the session's, in the statement's catalog. */
+  private StatementSequences sequenceOps() {
+    return new StatementSequences(engine.sequences(), sessionSequences, catalog, databaseId, searchPath);
   }
 
   /** The Calcite planner, made on first use (a cached plan usually needs none). */
@@ -85,6 +103,7 @@ final class StatementRunner {
    */
   PlanCache.Plan planWithTypes(SqlNode node, List<org.apache.calcite.rel.type.RelDataType> parameterTypes) {
     refuseViewTargets(node);
+    IdentityRules.apply(node, catalog, databaseId, searchPath);
     RelRoot root = planner().plan(node, parameterTypes);
     List<DataType> types = new ArrayList<>();
     for (var t : planner().parameterTypes()) {
@@ -109,7 +128,7 @@ final class StatementRunner {
     RelRoot root = plan.root();
     Object[] values = parameters == null || parameters.length == 0 ? new Object[0]
         : io.phantomdb.kernel.sql.expr.ParameterValues.convertAll(parameters, plan.parameterTypes(), session.timeZone());
-    EvalContext eval = new EvalContext(values, Instant.now(), session);
+    EvalContext eval = new EvalContext(values, Instant.now(), session).withSequences(sequenceOps());
     if (!plan.kind().belongsTo(SqlKind.DML)) {
       StatementEnv env = env(engine.readTs(), eval, null);
       Operator op = outputOf(root, new PhysicalPlanner(env, false).build(root.rel));
@@ -186,8 +205,9 @@ final class StatementRunner {
     if (analyze && inner.getKind().belongsTo(SqlKind.DML)) {
       throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE of INSERT, UPDATE or DELETE is not supported yet");
     }
+    IdentityRules.apply(inner, catalog, databaseId, searchPath);
     RelRoot root = planner().plan(inner);
-    EvalContext eval = new EvalContext(new Object[0], Instant.now(), session);
+    EvalContext eval = new EvalContext(new Object[0], Instant.now(), session).withSequences(sequenceOps());
     Operator op = new PhysicalPlanner(env(engine.readTs(), eval, null), analyze).build(root.rel);
     List<Object[]> lines = new ArrayList<>();
     if (analyze) {

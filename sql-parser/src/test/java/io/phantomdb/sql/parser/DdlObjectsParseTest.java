@@ -1,5 +1,6 @@
 package io.phantomdb.sql.parser;
 
+import static io.phantomdb.sql.parser.ParserTestSupport.parseError;
 import static io.phantomdb.sql.parser.ParserTestSupport.roundTrip;
 import static io.phantomdb.sql.parser.ParserTestSupport.sql;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +14,7 @@ import io.phantomdb.sql.parser.ddl.SqlAlterTable;
 import io.phantomdb.sql.parser.ddl.SqlCreateDatabase;
 import io.phantomdb.sql.parser.ddl.SqlCreateIndex;
 import io.phantomdb.sql.parser.ddl.SqlCreateSchema;
+import io.phantomdb.sql.parser.ddl.SqlAlterSequence;
 import io.phantomdb.sql.parser.ddl.SqlCreateSequence;
 import io.phantomdb.sql.parser.ddl.SqlCreateView;
 import io.phantomdb.sql.parser.ddl.SqlDropColumn;
@@ -217,6 +219,25 @@ class DdlObjectsParseTest {
     assertThat(s.options().maxValue()).isNull();
     assertThat(s.options().cache()).isEqualTo(1L);
     assertThat(s.options().cycle()).isFalse();
+    s = roundTrip("CREATE SEQUENCE seq AS smallint MAXVALUE 100 OWNED BY t.id",
+        SqlCreateSequence.class);
+    assertThat(s.options().type().getTypeName().getSimple()).isEqualToIgnoringCase("SMALLINT");
+    assertThat(s.options().ownedBy().names).containsExactly("t", "id");
+    assertThat(s.options().noMaxValue()).isFalse();
+    s = roundTrip("CREATE SEQUENCE seq NO MINVALUE OWNED BY NONE", SqlCreateSequence.class);
+    assertThat(s.options().ownedByNone()).isTrue();
+    assertThat(s.options().noMinValue()).isTrue();
+    SqlAlterSequence a = roundTrip("ALTER SEQUENCE IF EXISTS s.seq RESTART WITH 7 INCREMENT 2",
+        SqlAlterSequence.class);
+    assertThat(a.ifExists()).isTrue();
+    assertThat(a.options().restart()).isTrue();
+    assertThat(a.options().restartValue()).isEqualTo(7L);
+    assertThat(a.options().increment()).isEqualTo(2L);
+    a = roundTrip("ALTER SEQUENCE seq RESTART", SqlAlterSequence.class);
+    assertThat(a.options().restart()).isTrue();
+    assertThat(a.options().restartValue()).isNull();
+    assertThat(a.getKind()).isEqualTo(SqlKind.ALTER_SEQUENCE);
+    parseError("ALTER SEQUENCE seq");
     final SqlDropSequence d = roundTrip("DROP SEQUENCE IF EXISTS seq", SqlDropSequence.class);
     assertThat(d.getKind()).isEqualTo(SqlKind.DROP_SEQUENCE);
   }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.phantomdb.sql.parser.dml.SqlOnConflict;
 import io.phantomdb.sql.parser.dml.SqlPgDelete;
 import io.phantomdb.sql.parser.dml.SqlPgInsert;
+import io.phantomdb.sql.parser.dml.SqlPgOverridingInsert;
 import io.phantomdb.sql.parser.dml.SqlPgUpdate;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlDelete;
@@ -28,6 +29,23 @@ class DmlParseTest {
     assertThat(row2.operand(1).getKind()).isEqualTo(SqlKind.DEFAULT);
     assertThat(roundTrip("INSERT INTO t SELECT * FROM u WHERE x > 1", SqlInsert.class)
         .getSource()).isInstanceOf(SqlSelect.class);
+  }
+
+  @Test
+  void insertOverriding() {
+    final SqlPgOverridingInsert i = roundTrip(
+        "INSERT INTO t (id, a) OVERRIDING SYSTEM VALUE VALUES (1, 'x')", SqlPgOverridingInsert.class);
+    assertThat(i.overriding()).isEqualTo(SqlPgOverridingInsert.Overriding.SYSTEM_VALUE);
+    assertThat(SqlPgOverridingInsert.of(i)).isEqualTo(SqlPgOverridingInsert.Overriding.SYSTEM_VALUE);
+    assertThat(i.getKind()).isEqualTo(SqlKind.INSERT);
+    assertThat(sql(i)).contains("OVERRIDING SYSTEM VALUE");
+    final SqlPgInsert r = roundTrip("INSERT INTO t OVERRIDING USER VALUE SELECT * FROM u RETURNING id",
+        SqlPgInsert.class);
+    assertThat(SqlPgOverridingInsert.of(r.insert()))
+        .isEqualTo(SqlPgOverridingInsert.Overriding.USER_VALUE);
+    assertThat(sql(r)).contains("OVERRIDING USER VALUE");
+    assertThat(SqlPgOverridingInsert.of(roundTrip("INSERT INTO t VALUES (1)", SqlInsert.class)))
+        .isNull();
   }
 
   @Test

@@ -8,9 +8,11 @@ import io.phantomdb.kernel.sql.type.DataType;
  * @param id the column's id within its table, never reused (rows store values by id order)
  * @param name the column name
  * @param type its type; {@code nullable} is false for NOT NULL (and primary key) columns
- * @param defaultSql the DEFAULT expression as SQL text, or null (NULL is the default)
- * @param identity {@code ALWAYS} or {@code BY DEFAULT} for identity and serial columns, else null
- * @param sequenceId the sequence an identity/serial column draws from, or 0
+ * @param defaultSql the DEFAULT expression as SQL text, or null (NULL is the default); for serial
+ *     and identity columns {@code nextval('schema.sequence')}
+ * @param identity {@code ALWAYS} or {@code BY DEFAULT} for identity columns, else null (serial
+ *     columns too: they are plain columns with a DEFAULT, as in PostgreSQL)
+ * @param sequenceId the sequence a serial or identity column draws from (it owns it), or 0
  * @param hidden true for the row id of a table without a primary key (not visible to SQL)
  * @param dropped true once the column was dropped: it keeps its slot in stored rows (as
  *     PostgreSQL's {@code attisdropped}) but is invisible
@@ -39,6 +41,14 @@ public record ColumnDescriptor(
    */
   public static ColumnDescriptor of(int id, String name, DataType type, String defaultSql) {
     return new ColumnDescriptor(id, name, type, defaultSql, null, 0, false, false, null);
+  }
+
+  /**
+   * @param newType the new type
+   * @return a copy with that type
+   */
+  public ColumnDescriptor withType(DataType newType) {
+    return new ColumnDescriptor(id, name, newType, defaultSql, identity, sequenceId, hidden, dropped, missingText);
   }
 
   /** @return this column, dropped */

@@ -30,6 +30,11 @@ final class AlterState {
   private final DdlExecutor ddl;
   private final CatalogStore.Change change;
   private final WriteBatch batch = new WriteBatch();
+
+  /** @return the batch committed with the catalog change (for writes of other objects: sequences) */
+  WriteBatch batch() {
+    return batch;
+  }
   private TableDescriptor table;
   private RowImage rows;
 

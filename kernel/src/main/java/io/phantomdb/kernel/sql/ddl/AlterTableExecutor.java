@@ -201,6 +201,7 @@ final class AlterTableExecutor {
       constraints.dropPrimaryKey(); // as PostgreSQL drops the primary key with its column
       t = state.table();
     }
+    t = new SequenceExecutor(ddl, change).dropOwnedByColumn(t, c, drop.behavior(), state.batch());
     List<IndexDescriptor> indexes = new ArrayList<>();
     for (IndexDescriptor i : t.indexes()) {
       if (AlterColumnExecutor.uses(i.columns(), c)) {

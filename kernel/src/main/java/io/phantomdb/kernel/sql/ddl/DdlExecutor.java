@@ -18,7 +18,11 @@ import io.phantomdb.kernel.sql.store.TableLayout;
 import io.phantomdb.kernel.sql.store.TableReader;
 import io.phantomdb.kernel.sql.store.TableWriter;
 import io.phantomdb.sql.parser.ddl.SqlAlterIndex;
+import io.phantomdb.kernel.sql.sequence.SequenceStore;
+import io.phantomdb.sql.parser.ddl.SqlAlterSequence;
 import io.phantomdb.sql.parser.ddl.SqlAlterTable;
+import io.phantomdb.sql.parser.ddl.SqlCreateSequence;
+import io.phantomdb.sql.parser.ddl.SqlDropSequence;
 import io.phantomdb.sql.parser.ddl.SqlCreateIndex;
 import io.phantomdb.sql.parser.ddl.SqlCreateSchema;
 import io.phantomdb.sql.parser.ddl.SqlDropSchema;
@@ -56,6 +60,7 @@ public final class DdlExecutor {
   private final Function<TableDescriptor, TableLayout> layouts;
   private final LongSupplier readTs;
   private DdlWriteContext writes;
+  private SequenceStore sequences;
 
   /**
    * @param storage the storage engine
@@ -89,6 +94,15 @@ public final class DdlExecutor {
   }
 
   /**
+   * @param store the engine's sequences (needed by DDL on sequences and on tables that own some)
+   * @return this
+   */
+  public DdlExecutor sequences(SequenceStore store) {
+    this.sequences = store;
+    return this;
+  }
+
+  /**
    * @param node a parsed DDL statement
    * @return its command tag
    */
@@ -114,10 +128,19 @@ public final class DdlExecutor {
         tag = new AlterIndexExecutor(this, change).rename(alter);
       } else if (node instanceof SqlTruncateTable truncate) {
         tag = new AlterTableExecutor(this, change).truncate(truncate);
+        if (Boolean.TRUE.equals(truncate.restartIdentity())) {
+          new SequenceExecutor(this, change).restartIdentity(truncate);
+        }
       } else if (node instanceof SqlCreateSchema create) {
         tag = new SchemaExecutor(this, change).create(create);
       } else if (node instanceof SqlDropSchema drop) {
         tag = new SchemaExecutor(this, change).drop(drop);
+      } else if (node instanceof SqlCreateSequence create) {
+        tag = new SequenceExecutor(this, change).create(create);
+      } else if (node instanceof SqlAlterSequence alter) {
+        tag = new SequenceExecutor(this, change).alter(alter);
+      } else if (node instanceof SqlDropSequence drop) {
+        tag = new SequenceExecutor(this, change).drop(drop);
       } else {
         throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "statement " + node.getKind().lowerName + " is not supported yet");
       }
@@ -162,6 +185,13 @@ public final class DdlExecutor {
     return readTs.getAsLong();
   }
 
+  SequenceStore sequences() {
+    if (sequences == null) {
+      throw new IllegalStateException("DdlExecutor.sequences(...) was not called");
+    }
+    return sequences;
+  }
+
   SchemaDescriptor schemaFor(SqlIdentifier name, CatalogSnapshot cat) {
     if (name.names.size() == 1 && searchPath.isEmpty()) {
       throw new SqlException(SqlState.INVALID_SCHEMA_NAME, "no schema has been selected to create in");
@@ -200,28 +230,35 @@ public final class DdlExecutor {
       throw new SqlException(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
     }
     SqlPlanner planner = new SqlPlanner(CatalogSchemas.rootOf(cat, databaseId), searchPath);
-    TableDescriptor t = TableFactory.build(create, change.newId(), schema.id(), name, planner);
+    int tableId = change.newId();
+    IdentityColumns identities = new IdentityColumns(this, change, schema, name, tableId);
+    TableDescriptor t = TableFactory.build(create, tableId, schema.id(), name, planner, identities);
     for (IndexDescriptor i : t.indexes()) {
       if (cat.nameTaken(schema.id(), i.name())) {
         throw new SqlException(SqlState.DUPLICATE_TABLE, "relation \"" + i.name() + "\" already exists");
       }
     }
     change.put(t);
-    change.commit(new WriteBatch());
+    WriteBatch batch = new WriteBatch();
+    identities.commitInto(batch);
+    change.commit(batch);
     return "CREATE TABLE";
   }
 
   private String dropTables(SqlDropTable drop, CatalogStore.Change change) {
     WriteBatch batch = new WriteBatch();
+    List<TableDescriptor> dropped = new ArrayList<>();
     for (SqlNode n : drop.names()) {
       TableDescriptor t = findTable((SqlIdentifier) n, change.view(), drop.ifExists());
       if (t == null) {
         continue;
       }
       change.delete(t);
+      dropped.add(t);
       KeyRange all = VersionedKeys.tableRange(t.id());
       batch.deleteRange(data, all.lower(), all.upper());
     }
+    new SequenceExecutor(this, change).dropOwned(dropped, drop.behavior(), batch);
     change.commit(batch);
     return "DROP TABLE";
   }

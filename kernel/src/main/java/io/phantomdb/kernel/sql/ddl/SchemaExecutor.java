@@ -69,6 +69,8 @@ final class SchemaExecutor {
         if (o instanceof TableDescriptor t) {
           KeyRange all = VersionedKeys.tableRange(t.id());
           batch.deleteRange(ddl.data(), all.lower(), all.upper());
+        } else if (o instanceof io.phantomdb.kernel.sql.catalog.SequenceDescriptor seq) {
+          io.phantomdb.kernel.sql.sequence.SequenceStore.deleteState(batch, ddl.data(), seq.id());
         }
         change.delete(o);
       }

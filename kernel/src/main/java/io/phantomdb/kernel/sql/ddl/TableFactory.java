@@ -24,14 +24,16 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * Builds a table descriptor from CREATE TABLE: column types and NOT NULL, DEFAULT, the primary key
- * (or a hidden row id), UNIQUE constraints as unique indexes and CHECK constraints, with
- * PostgreSQL's constraint names ({@code t_pkey}, {@code t_c_key}, {@code t_c_check}).
+ * Builds a table descriptor from CREATE TABLE: column types and NOT NULL, DEFAULT, serial and
+ * identity columns ({@link IdentityColumns}), the primary key (or a hidden row id), UNIQUE
+ * constraints as unique indexes and CHECK constraints, with PostgreSQL's constraint names ({@code
+ * t_pkey}, {@code t_c_key}, {@code t_c_check}).
  */
 final class TableFactory {
   private TableFactory() {}
 
-  static TableDescriptor build(SqlCreateTable create, int tableId, int schemaId, String name, SqlPlanner planner) {
+  static TableDescriptor build(SqlCreateTable create, int tableId, int schemaId, String name, SqlPlanner planner,
+      IdentityColumns identities) {
     if (create.query() != null) {
       throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "CREATE TABLE AS is not supported yet");
     }
@@ -48,14 +50,12 @@ final class TableFactory {
       if (!names.add(colName)) {
         throw new SqlException(SqlState.DUPLICATE_COLUMN, "column \"" + colName + "\" specified more than once");
       }
-      if (col.isSerial() || col.identity() != null) {
-        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "SERIAL and identity columns are not supported yet");
-      }
       DataType type = CalciteTypes.toDataType(col.type().deriveType(planner.validator()));
       boolean notNull = col.isNotNull() || col.isPrimaryKey();
       SqlNode def = col.defaultExpression();
-      columns.add(ColumnDescriptor.of(nextId++, colName, type.withNullable(!notNull),
-          def == null ? null : PhantomSqlParser.toSql(def)));
+      ColumnDescriptor column = ColumnDescriptor.of(nextId++, colName, type.withNullable(!notNull),
+          def == null ? null : identities.defaultText(def));
+      columns.add(col.isSerial() || col.identity() != null ? identities.define(col, column) : column);
       if (col.isPrimaryKey()) {
         pk.add(colName);
         pkName = constraintName(col.constraints(SqlColumnConstraint.Kind.PRIMARY_KEY).get(0).name());
@@ -98,8 +98,7 @@ final class TableFactory {
     } else {
       List<ColumnDescriptor> withNotNull = new ArrayList<>();
       for (ColumnDescriptor c : columns) {
-        withNotNull.add(pk.contains(c.name())
-            ? ColumnDescriptor.of(c.id(), c.name(), c.type().withNullable(false), c.defaultSql()) : c);
+        withNotNull.add(pk.contains(c.name()) ? c.withType(c.type().withNullable(false)) : c);
       }
       columns = withNotNull;
       indexes.add(new IndexDescriptor(1, pkName != null ? pkName : name + "_pkey",

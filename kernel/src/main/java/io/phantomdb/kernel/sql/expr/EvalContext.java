@@ -11,9 +11,9 @@ import java.util.Objects;
 /**
  * What expressions of one statement execution share: the bound parameter values, the statement's
  * start time (what {@code now()} and {@code current_timestamp} return, the same for every row of
- * the statement, as PostgreSQL does within a transaction) and the session ({@link
- * SessionContext}: database, search path, settings, time zone). Create one per execution; it is
- * immutable.
+ * the statement, as PostgreSQL does within a transaction), the session ({@link
+ * SessionContext}: database, search path, settings, time zone) and the session's sequence
+ * functions. Create one per execution; it is immutable.
  */
 public final class EvalContext {
   private static final Object[] NO_PARAMETERS = new Object[0];
@@ -22,6 +22,7 @@ public final class EvalContext {
   private final Instant statementStart;
   private final ZoneId timeZone;
   private final SessionContext session;
+  private final SequenceOps sequences;
 
   /**
    * @param parameters the values of {@code $1, $2, ...} (index 0 is {@code $1}), each null or of
@@ -45,6 +46,35 @@ public final class EvalContext {
     this.statementStart = statementStart.truncatedTo(ChronoUnit.MICROS);
     this.session = Objects.requireNonNull(session, "session");
     this.timeZone = Objects.requireNonNull(session.timeZone(), "timeZone");
+    this.sequences = null;
+  }
+
+  private EvalContext(EvalContext base, SequenceOps sequences) {
+    this.parameters = base.parameters;
+    this.statementStart = base.statementStart;
+    this.timeZone = base.timeZone;
+    this.session = base.session;
+    this.sequences = sequences;
+  }
+
+  /**
+   * @param ops the sequence functions of the session running the statement
+   * @return a copy of this context whose {@code nextval}, {@code currval}, {@code setval} and
+   *     {@code lastval} use {@code ops}
+   */
+  public EvalContext withSequences(SequenceOps ops) {
+    return new EvalContext(this, Objects.requireNonNull(ops, "ops"));
+  }
+
+  /**
+   * @return the sequence functions
+   * @throws SqlException 0A000 if this context has none (constant folding, DDL evaluation)
+   */
+  public SequenceOps sequences() {
+    if (sequences == null) {
+      throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "sequence functions cannot be evaluated here");
+    }
+    return sequences;
   }
 
   /**

@@ -7,7 +7,11 @@ import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlBasicFunction;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.validate.SqlNameMatcher;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
 import io.phantomdb.kernel.sql.type.DataType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlOperator;
@@ -36,8 +40,9 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
  * order; Calcite's is BigQuery's), {@code date_part('field', x)} returning double precision as in
  * PostgreSQL (Calcite's returns bigint), {@code age(a [, b])} returning interval (Calcite's returns
  * varchar), {@code current_timestamp} as timestamptz(6) and {@code localtimestamp}, {@code
- * current_time}, {@code localtime} with precision 6 (Calcite's have 0), and the session functions
- * of {@link SessionFunctions} ({@code current_database()}, {@code current_schema}, ...).
+ * current_time}, {@code localtime} with precision 6 (Calcite's have 0), the session functions
+ * of {@link SessionFunctions} ({@code current_database()}, {@code current_schema}, ...) and the
+ * sequence functions {@code nextval}, {@code currval}, {@code setval} and {@code lastval} (volatile).
  */
 public final class PhantomOperatorTable {
   /** now(): the statement's start as timestamptz; dynamic, so never folded into a cached plan. */
@@ -45,6 +50,30 @@ public final class PhantomOperatorTable {
       SqlBasicFunction.create("NOW", ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE),
               OperandTypes.NILADIC, SqlFunctionCategory.TIMEDATE)
           .withDynamic(true);
+
+  /** nextval(name): volatile, so never folded or evaluated at planning time. */
+  public static final SqlFunction NEXTVAL = sequenceFunction("NEXTVAL", ReturnTypes.BIGINT_NULLABLE,
+      OperandTypes.family(SqlTypeFamily.CHARACTER));
+
+  /** currval(name). */
+  public static final SqlFunction CURRVAL = sequenceFunction("CURRVAL", ReturnTypes.BIGINT_NULLABLE,
+      OperandTypes.family(SqlTypeFamily.CHARACTER));
+
+  /** setval(name, value [, is_called]). */
+  public static final SqlFunction SETVAL = sequenceFunction("SETVAL", ReturnTypes.BIGINT_NULLABLE,
+      OperandTypes.or(OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER),
+          OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER, SqlTypeFamily.BOOLEAN)));
+
+  /** lastval(). */
+  public static final SqlFunction LASTVAL = sequenceFunction("LASTVAL", ReturnTypes.BIGINT,
+      OperandTypes.NILADIC);
+
+  private static SqlFunction sequenceFunction(String name, org.apache.calcite.sql.type.SqlReturnTypeInference ret,
+      org.apache.calcite.sql.type.SqlOperandTypeChecker operands) {
+    return SqlBasicFunction.create(name, ret, operands, SqlFunctionCategory.SYSTEM)
+        .withDeterministic(false)
+        .withDynamic(true);
+  }
 
   /** btrim(string [, characters]). */
   public static final SqlFunction BTRIM =
@@ -124,7 +153,7 @@ public final class PhantomOperatorTable {
 
   private static SqlOperatorTable build() {
     List<SqlOperator> ops = new ArrayList<>(List.of(NOW, BTRIM, TRUNC, DATE_TRUNC, DATE_PART, AGE,
-        SqlLibraryOperators.REVERSE));
+        SqlLibraryOperators.REVERSE, NEXTVAL, CURRVAL, SETVAL, LASTVAL));
     for (SqlOperator op :
         SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL).getOperatorList()) {
       if (!REPLACED.contains(op.getName())) {

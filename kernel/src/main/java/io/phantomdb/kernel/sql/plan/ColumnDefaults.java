@@ -44,7 +44,8 @@ final class ColumnDefaults extends NullInitializerExpressionFactory {
     }
     try {
       SqlNode expr = SqlParser.create(c.defaultSql(), PhantomSqlParser.config()).parseExpression();
-      RexNode value = context.convertExpression(expr);
+      // validated first, so functions (nextval, now, ...) resolve to their operators
+      RexNode value = context.convertExpression(context.validateExpression(table.getRowType(), expr));
       return context.getRexBuilder().makeCast(table.getRowType().getFieldList().get(iColumn).getType(), value, true, false);
     } catch (SqlParseException e) {
       throw new SqlException(SqlState.INTERNAL_ERROR,

@@ -91,6 +91,10 @@ public final class SqlPgInsert extends SqlCall {
     if (insert.getTargetColumnList() != null) {
       SqlWriterSupport.parenthesizedList(writer, insert.getTargetColumnList());
     }
+    if (insert instanceof SqlPgOverridingInsert o) {
+      writer.keyword(o.overriding() == SqlPgOverridingInsert.Overriding.SYSTEM_VALUE
+          ? "OVERRIDING SYSTEM VALUE" : "OVERRIDING USER VALUE");
+    }
     if (defaultValues) {
       writer.keyword("DEFAULT VALUES");
     } else {
