@@ -33,6 +33,7 @@ final class SltEngineHarness implements AutoCloseable {
   private final StorageEngine storage;
   private final EmbeddedSql sql;
   private final Session session;
+  private final java.util.Map<String, Session> named = new java.util.HashMap<>();
 
   private SltEngineHarness(Path directory, StorageEngine storage, EmbeddedSql sql, Session session) {
     this.directory = directory;
@@ -85,8 +86,17 @@ final class SltEngineHarness implements AutoCloseable {
     return session;
   }
 
+  /**
+   * @param name a session's name from a {@code connection} line
+   * @return that session, opened on first use
+   */
+  Session session(String name) {
+    return named.computeIfAbsent(name, n -> sql.newSession());
+  }
+
   @Override
   public void close() {
+    named.values().forEach(Session::close);
     try (StorageEngine s = storage; EmbeddedSql q = sql; Session ss = session) {
       // closes session, SQL engine, storage: in reverse order of opening
     } finally {

@@ -28,6 +28,7 @@ final class SltFileRunner implements AutoCloseable {
 
   private final Supplier<SltEngineHarness> opener;
   private final SltChecker checker = new SltChecker();
+  private String connection;
   private SltEngineHarness database;
 
   /** @param opener opens the file's database, when a record first needs it */
@@ -77,6 +78,8 @@ final class SltFileRunner implements AutoCloseable {
       statement(s);
     } else if (record instanceof Query q) {
       query(q);
+    } else if (record instanceof SltRecord.Connection c) {
+      connection = c.name();
     } else if (record instanceof HashThreshold h) {
       checker.hashThreshold(h.threshold());
     } else if (record instanceof Halt) {
@@ -85,7 +88,7 @@ final class SltFileRunner implements AutoCloseable {
   }
 
   private void statement(Statement s) {
-    try (StatementResult result = database().session().execute(s.sql())) {
+    try (StatementResult result = session().execute(s.sql())) {
       while (result.next() != null) {
         // a statement's rows are read and dropped
       }
@@ -108,7 +111,7 @@ final class SltFileRunner implements AutoCloseable {
 
   private void query(Query q) {
     List<String> values = new ArrayList<>();
-    try (StatementResult result = database().session().execute(q.sql())) {
+    try (StatementResult result = session().execute(q.sql())) {
       List<ColumnInfo> columns = result.columns();
       if (columns.size() != q.types().length()) {
         fail("wrong number of result columns: expected " + q.types().length() + " but got " + columns.size());
@@ -129,6 +132,13 @@ final class SltFileRunner implements AutoCloseable {
 
   private static String describe(SqlException e) {
     return e.sqlState() + " " + e.getMessage() + (e.hint() == null ? "" : " (hint: " + e.hint() + ")");
+  }
+
+  /** The session the next statement or query runs in: the one a {@code connection} named, once. */
+  private io.phantomdb.kernel.sql.Session session() {
+    String name = connection;
+    connection = null;
+    return name == null ? database().session() : database().session(name);
   }
 
   private SltEngineHarness database() {

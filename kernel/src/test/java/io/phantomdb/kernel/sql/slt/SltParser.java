@@ -17,6 +17,8 @@ import java.util.List;
  *   <li>a record's first line is split at white space into at most four tokens (so {@code
  *       skipif mysql # why} names {@code mysql});
  *   <li>{@code skipif <engine>} / {@code onlyif <engine>} lines come before the record they guard;
+ *   <li>{@code connection <name>} before a record: it runs in that named session
+ *       ({@link SltRecord.Connection});
  *   <li>{@code statement ok|error [SQLSTATE]}: the SQL is the record's remaining lines, joined by
  *       line feeds; an error may name the SQLSTATE it must have (an extension for PhantomDB's
  *       own files);
@@ -63,13 +65,26 @@ final class SltParser {
       List<Condition> conditions = new ArrayList<>();
       int lineNo = first;
       String[] tokens = tokens(line(lineNo));
-      while (tokens[0].equals("skipif") || tokens[0].equals("onlyif")) {
-        conditions.add(new Condition(tokens[0].equals("skipif"), tokens[1]));
+      String connection = null;
+      int connectionLine = 0;
+      while (tokens[0].equals("skipif") || tokens[0].equals("onlyif") || tokens[0].equals("connection")) {
+        if (tokens.length < 2 || tokens[1].isEmpty()) {
+          throw error(lineNo, "'" + tokens[0] + "' needs a name");
+        }
+        if (tokens[0].equals("connection")) {
+          connection = tokens[1];
+          connectionLine = lineNo + 1;
+        } else {
+          conditions.add(new Condition(tokens[0].equals("skipif"), tokens[1]));
+        }
         lineNo = nextLine();
         if (lineNo < 0) {
           throw error(first, "'" + tokens[0] + "' is not followed by a record");
         }
         tokens = tokens(line(lineNo));
+      }
+      if (connection != null) {
+        records.add(new SltRecord.Connection(connectionLine, List.copyOf(conditions), connection));
       }
       records.add(record(lineNo, List.copyOf(conditions), tokens));
       skipToBlank();

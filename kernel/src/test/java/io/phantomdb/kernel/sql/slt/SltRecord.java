@@ -88,6 +88,17 @@ sealed interface SltRecord {
   record HashThreshold(int line, List<Condition> conditions, int threshold) implements SltRecord {}
 
   /**
+   * {@code connection <name>} before a record (sqllogictest-rs's extension, used by PhantomDB's own
+   * files): the next statement or query runs in the named session of the file's database, opened
+   * on first use; records without one run in the default session.
+   *
+   * @param line its line
+   * @param conditions the conditions of the record it precedes
+   * @param name the session's name
+   */
+  record Connection(int line, List<Condition> conditions, String name) implements SltRecord {}
+
+  /**
    * {@code halt}: the rest of the file is not run.
    *
    * @param line its line

@@ -145,6 +145,8 @@ class SqlLogicTest {
       head = "query " + q.types() + " " + q.sort().name().toLowerCase(Locale.ROOT)
           + (q.label() == null ? "" : " " + q.label());
       sql = q.sql();
+    } else if (r instanceof SltRecord.Connection c) {
+      head = "connection " + c.name();
     } else if (r instanceof HashThreshold h) {
       head = "hash-threshold " + h.threshold();
     } else {
