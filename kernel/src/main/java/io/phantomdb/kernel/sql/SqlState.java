@@ -60,6 +60,8 @@ public final class SqlState {
   public static final String DEPENDENT_OBJECTS_STILL_EXIST = "2BP01";
   public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
   public static final String QUERY_CANCELED = "57014";
+  /** A lock could not be taken: NOWAIT found it held, or lock_timeout expired. */
+  public static final String LOCK_NOT_AVAILABLE = "55P03";
   public static final String OBJECT_IN_USE = "55006";
   public static final String INTERNAL_ERROR = "XX000";
   public static final String DATA_CORRUPTED = "XX001";
