@@ -64,6 +64,8 @@ public final class SqlState {
   public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
   public static final String QUERY_CANCELED = "57014";
   public static final String OBJECT_NOT_IN_PREREQUISITE_STATE = "55000";
+  /** A lock could not be taken: NOWAIT found it held, or lock_timeout expired. */
+  public static final String LOCK_NOT_AVAILABLE = "55P03";
   public static final String OBJECT_IN_USE = "55006";
   public static final String CANT_CHANGE_RUNTIME_PARAM = "55P02";
   public static final String INTERNAL_ERROR = "XX000";
