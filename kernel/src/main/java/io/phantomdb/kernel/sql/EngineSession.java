@@ -3,6 +3,7 @@ package io.phantomdb.kernel.sql;
 import io.phantomdb.kernel.sql.catalog.CatalogSnapshot;
 import io.phantomdb.kernel.sql.catalog.DatabaseDescriptor;
 import io.phantomdb.kernel.sql.ddl.DdlExecutor;
+import io.phantomdb.kernel.sql.plan.DmlPlanner;
 import io.phantomdb.sql.parser.PhantomSqlParseException;
 import io.phantomdb.sql.parser.PhantomSqlParser;
 import io.phantomdb.sql.parser.stmt.SqlPgExplain;
@@ -63,7 +64,7 @@ final class EngineSession implements Session {
     if (node instanceof SqlPgExplain explain) {
       return new StatementRunner(engine, catalog(), databaseId(), searchPath).explain(explain);
     }
-    if (node.getKind().belongsTo(SqlKind.QUERY) || node.getKind().belongsTo(SqlKind.DML)) {
+    if (node.getKind().belongsTo(SqlKind.QUERY) || DmlPlanner.isDml(node)) {
       StatementRunner runner = new StatementRunner(engine, catalog(), databaseId(), searchPath);
       PlanCache.Plan plan = runner.plan(node);
       engine.plans().put(key, plan);

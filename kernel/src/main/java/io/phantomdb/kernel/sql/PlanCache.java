@@ -1,5 +1,6 @@
 package io.phantomdb.kernel.sql;
 
+import io.phantomdb.kernel.sql.plan.DmlPlan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,16 @@ final class PlanCache {
   /** What identifies a plan. */
   record Key(String sql, long catalogVersion, int databaseId, List<String> searchPath) {}
 
-  /** A cached plan: the optimized logical plan, its output columns and its statement kind. */
-  record Plan(RelRoot root, List<ColumnInfo> columns, SqlKind kind) {}
+  /**
+   * A cached plan: the optimized logical plan, its output columns and its statement kind; for
+   * INSERT, UPDATE and DELETE the whole {@link DmlPlan} (RETURNING, ON CONFLICT, ...), else null.
+   */
+  record Plan(RelRoot root, List<ColumnInfo> columns, SqlKind kind, DmlPlan dml) {
+    /** A query's plan. */
+    Plan(RelRoot root, List<ColumnInfo> columns, SqlKind kind) {
+      this(root, columns, kind, null);
+    }
+  }
 
   private final Map<Key, Plan> plans;
   private long hits;

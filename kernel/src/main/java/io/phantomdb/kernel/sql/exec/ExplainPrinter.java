@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Renders an operator tree the way PostgreSQL's EXPLAIN does: one line per operator, children
- * indented under {@code ->}; after EXPLAIN ANALYZE (operators wrapped in {@link
+ * indented under {@code ->}, an operator's {@link Operator#details()} under its line; after EXPLAIN ANALYZE (operators wrapped in {@link
  * InstrumentedOperator}) each line carries {@code (actual time=... rows=... loops=...)}.
  */
 public final class ExplainPrinter {
@@ -33,6 +33,10 @@ public final class ExplainPrinter {
           i.millis(), i.rows(), i.loops()));
     }
     lines.add(sb.toString());
+    String indent = " ".repeat(depth == 0 ? 2 : 6 * depth + 2);
+    for (String detail : op.details()) {
+      lines.add(indent + detail);
+    }
     for (Operator child : op.children()) {
       render(child, depth + 1, lines);
     }

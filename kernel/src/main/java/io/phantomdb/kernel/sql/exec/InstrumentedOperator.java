@@ -65,6 +65,16 @@ public final class InstrumentedOperator implements Operator {
     return inner.children();
   }
 
+  @Override
+  public List<String> details() {
+    return inner.details();
+  }
+
+  /** @return the operator counted */
+  public Operator inner() {
+    return inner;
+  }
+
   /** @return rows returned */
   public long rows() {
     return rows;

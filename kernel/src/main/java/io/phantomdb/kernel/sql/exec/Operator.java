@@ -30,4 +30,12 @@ public interface Operator extends AutoCloseable {
 
   /** @return the inputs, for EXPLAIN */
   List<Operator> children();
+
+  /**
+   * @return further EXPLAIN lines printed under {@link #describe()}, such as {@code Conflict
+   *     Resolution: UPDATE}; none by default
+   */
+  default List<String> details() {
+    return List.of();
+  }
 }
