@@ -7,6 +7,7 @@ import io.phantomdb.kernel.sql.catalog.ColumnDescriptor;
 import io.phantomdb.kernel.sql.catalog.IndexColumn;
 import io.phantomdb.kernel.sql.catalog.IndexDescriptor;
 import io.phantomdb.kernel.sql.catalog.TableDescriptor;
+import io.phantomdb.kernel.sql.type.CalciteTypes;
 import io.phantomdb.sql.parser.dml.SqlOnConflict;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -78,7 +79,7 @@ final class ConflictPlanner {
       RelDataType w = types.get(types.size() - 1);
       if (w.getSqlTypeName() != SqlTypeName.BOOLEAN && w.getSqlTypeName() != SqlTypeName.NULL) {
         throw new SqlException(SqlState.DATATYPE_MISMATCH, "argument of WHERE must be type boolean, not type "
-            + io.phantomdb.kernel.sql.type.CalciteTypes.toDataType(w).sqlName());
+            + CalciteTypes.toDataType(w).sqlName());
       }
     }
     if (ScanRowInliner.inline(root) == null) {
