@@ -55,7 +55,7 @@ SqlNode PgInsert() :
 }
 
 /**
- * Parses ON CONFLICT [(columns) | ON CONSTRAINT name]
+ * Parses ON CONFLICT [(columns) [WHERE index_predicate] | ON CONSTRAINT name]
  * {DO NOTHING | DO UPDATE SET column = value [, ...] [WHERE condition]}.
  */
 SqlOnConflict PgOnConflict() :
@@ -63,6 +63,7 @@ SqlOnConflict PgOnConflict() :
     final Span s;
     SqlNodeList columns = null;
     SqlIdentifier constraint = null;
+    SqlNode indexPredicate = null;
     final SqlNodeList targets;
     final SqlNodeList values;
     SqlNode where = null;
@@ -71,13 +72,15 @@ SqlOnConflict PgOnConflict() :
     <ON> { s = span(); } <CONFLICT>
     [
         columns = ParenthesizedSimpleIdentifierList()
+        [ <WHERE> indexPredicate = Expression(ExprContext.ACCEPT_SUB_QUERY) ]
     |
         <ON> <CONSTRAINT> constraint = SimpleIdentifier()
     ]
     <DO>
     (
         <NOTHING> {
-            return new SqlOnConflict(s.end(this), columns, constraint, true, null, null, null);
+            return new SqlOnConflict(s.end(this), columns, indexPredicate, constraint, true, null,
+                null, null);
         }
     |
         <UPDATE> {
@@ -92,8 +95,8 @@ SqlOnConflict PgOnConflict() :
         ( <COMMA> PgAssignment(targets, values) )*
         [ <WHERE> where = Expression(ExprContext.ACCEPT_SUB_QUERY) ]
         {
-            return new SqlOnConflict(s.end(this), columns, constraint, false, targets, values,
-                where);
+            return new SqlOnConflict(s.end(this), columns, indexPredicate, constraint, false,
+                targets, values, where);
         }
     )
 }

@@ -13,6 +13,7 @@ import io.phantomdb.kernel.sql.type.DataType;
 import io.phantomdb.kernel.sql.type.PhantomTypeSystem;
 import io.phantomdb.kernel.sql.stats.AnalyzeExecutor;
 import io.phantomdb.kernel.sql.sequence.SessionSequences;
+import io.phantomdb.kernel.sql.plan.DmlPlanner;
 import io.phantomdb.sql.parser.PhantomSqlParseException;
 import io.phantomdb.sql.parser.PhantomSqlParser;
 import io.phantomdb.sql.parser.stmt.SqlAnalyze;
@@ -207,7 +208,7 @@ final class EngineSession implements Session {
 
   private static boolean isPlanned(SqlNode node) {
     return !(node instanceof SqlDdl) && !SettingCommands.handles(node) && !DatabaseExecutor.handles(node) && !(node instanceof SqlPgExplain)
-        && (node.getKind().belongsTo(SqlKind.QUERY) || node.getKind().belongsTo(SqlKind.DML));
+        && (node.getKind().belongsTo(SqlKind.QUERY) || DmlPlanner.isDml(node));
   }
 
   private static SqlNode parse(String sql) {

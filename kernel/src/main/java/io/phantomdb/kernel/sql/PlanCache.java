@@ -1,6 +1,7 @@
 package io.phantomdb.kernel.sql;
 
 import io.phantomdb.kernel.sql.type.DataType;
+import io.phantomdb.kernel.sql.plan.DmlPlan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +35,13 @@ final class PlanCache {
    * A cached plan.
    *
    * @param root the optimized logical plan (operators are built from it per execution)
-   * @param columns its output columns
+   * @param columns its output columns (RETURNING's for DML; none for DML without it)
    * @param kind the statement kind
    * @param parameterTypes the type of each parameter, {@code $1} first
+   * @param dml for INSERT, UPDATE and DELETE the whole {@link DmlPlan} (RETURNING, ON CONFLICT,
+   *     ...), else null
    */
-  record Plan(RelRoot root, List<ColumnInfo> columns, SqlKind kind, List<DataType> parameterTypes) {}
+  record Plan(RelRoot root, List<ColumnInfo> columns, SqlKind kind, List<DataType> parameterTypes, DmlPlan dml) {}
 
   /**
    * A cache entry.

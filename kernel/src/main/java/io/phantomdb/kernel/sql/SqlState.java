@@ -54,6 +54,7 @@ public final class SqlState {
   public static final String DUPLICATE_TABLE = "42P07";
   public static final String DUPLICATE_OBJECT = "42710";
   public static final String AMBIGUOUS_COLUMN = "42702";
+  public static final String INVALID_COLUMN_REFERENCE = "42P10";
   public static final String GROUPING_ERROR = "42803";
   public static final String DATATYPE_MISMATCH = "42804";
   public static final String WRONG_OBJECT_TYPE = "42809";

@@ -14,6 +14,8 @@ import io.phantomdb.kernel.sql.expr.EvalContext;
 import io.phantomdb.kernel.sql.expr.ExprCompiler;
 import io.phantomdb.kernel.sql.expr.SessionContext;
 import io.phantomdb.kernel.sql.plan.CatalogSchemas;
+import io.phantomdb.kernel.sql.plan.DmlPlan;
+import io.phantomdb.kernel.sql.plan.DmlPlanner;
 import io.phantomdb.kernel.sql.plan.PhysicalPlanner;
 import io.phantomdb.kernel.sql.plan.SqlPlanner;
 import io.phantomdb.kernel.sql.plan.StatementEnv;
@@ -26,8 +28,6 @@ import io.phantomdb.kernel.sql.type.DataType;
 import io.phantomdb.kernel.sql.type.TypeKind;
 import io.phantomdb.sql.parser.PhantomSqlParser;
 import io.phantomdb.sql.parser.stmt.SqlPgExplain;
-import io.phantomdb.spi.storage.Durability;
-import io.phantomdb.spi.storage.WriteBatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +39,9 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * Plans and runs one query or DML statement: Calcite planning ({@link SqlPlanner}), our operators
- * ({@link PhysicalPlanner}), and for DML the commit of the statement's changes in one synced batch
- * at a new timestamp, under the engine's write lock.
+ * Plans and runs one query or DML statement: Calcite planning ({@link SqlPlanner}, DML through
+ * {@link DmlPlanner}), our operators ({@link PhysicalPlanner}); DML runs and commits in {@link
+ * DmlExecution}.
  */
 final class StatementRunner {
   private final SqlEngine engine;
@@ -102,15 +102,22 @@ final class StatementRunner {
    * turned into parameters).
    */
   PlanCache.Plan planWithTypes(SqlNode node, List<org.apache.calcite.rel.type.RelDataType> parameterTypes) {
-    refuseViewTargets(node);
     IdentityRules.apply(node, catalog, databaseId, searchPath);
-    RelRoot root = planner().plan(node, parameterTypes);
+    planner().declareParameters(parameterTypes);
+    if (DmlPlanner.isDml(node)) {
+      DmlPlan dml = new DmlPlanner(planner(), catalog, databaseId, searchPath).plan(node);
+      return new PlanCache.Plan(dml.core(), dml.columns(), dml.kind(), parameterDataTypes(), dml);
+    }
+    RelRoot root = planner().plan(node);
+    return new PlanCache.Plan(root, columns(root), node.getKind(), parameterDataTypes(), null);
+  }
+
+  private List<DataType> parameterDataTypes() {
     List<DataType> types = new ArrayList<>();
     for (var t : planner().parameterTypes()) {
       types.add(CalciteTypes.toDataType(t));
     }
-    List<ColumnInfo> columns = node.getKind().belongsTo(SqlKind.DML) ? List.of() : columns(root);
-    return new PlanCache.Plan(root, columns, node.getKind(), List.copyOf(types));
+    return List.copyOf(types);
   }
 
   /** @return the type factory parameter types of {@link #planWithTypes} are made with */
@@ -129,81 +136,22 @@ final class StatementRunner {
     Object[] values = parameters == null || parameters.length == 0 ? new Object[0]
         : io.phantomdb.kernel.sql.expr.ParameterValues.convertAll(parameters, plan.parameterTypes(), session.timeZone());
     EvalContext eval = new EvalContext(values, Instant.now(), session).withSequences(sequenceOps());
-    if (!plan.kind().belongsTo(SqlKind.DML)) {
+    if (plan.dml() == null) {
       StatementEnv env = env(engine.readTs(), eval, null);
       Operator op = outputOf(root, new PhysicalPlanner(env, false).build(root.rel));
       return Results.rows(plan.columns(), op, new ExecContext(eval), "SELECT");
     }
-    engine.writeLock().lock();
-    try {
-      long readTs = engine.readTs();
-      long commitTs = engine.nextCommitTs();
-      WriteBatch batch = new WriteBatch();
-      TableWriter writer = new TableWriter(engine.storage(), engine.data(), readTs, commitTs, batch);
-      Operator op = new PhysicalPlanner(env(readTs, eval, writer), false).build(root.rel);
-      op.open(new ExecContext(eval));
-      try {
-        op.next();
-      } finally {
-        op.close();
-      }
-      byte[][] ts = engine.lastTsEntry(commitTs);
-      batch.put(engine.data(), ts[0], ts[1]);
-      engine.storage().write(batch, Durability.SYNC);
-      engine.committed(commitTs);
-      long n = writer.changed();
-      String tag = switch (plan.kind()) {
-        case INSERT -> "INSERT 0 " + n;
-        case UPDATE -> "UPDATE " + n;
-        case DELETE -> "DELETE " + n;
-        default -> plan.kind().name() + " " + n;
-      };
-      return Results.command(tag, n);
-    } finally {
-      engine.writeLock().unlock();
-    }
-  }
-
-  /** INSERT, UPDATE and DELETE on views are refused (updatable views are not supported yet). */
-  private void refuseViewTargets(SqlNode node) {
-    org.apache.calcite.sql.SqlIdentifier target = null;
-    String verb = null;
-    if (node instanceof org.apache.calcite.sql.SqlInsert i) {
-      target = (org.apache.calcite.sql.SqlIdentifier) i.getTargetTable();
-      verb = "insert into";
-    } else if (node instanceof org.apache.calcite.sql.SqlUpdate u) {
-      target = (org.apache.calcite.sql.SqlIdentifier) u.getTargetTable();
-      verb = "update";
-    } else if (node instanceof org.apache.calcite.sql.SqlDelete d) {
-      target = (org.apache.calcite.sql.SqlIdentifier) d.getTargetTable();
-      verb = "delete from";
-    }
-    if (target == null) {
-      return;
-    }
-    String name = target.names.get(target.names.size() - 1);
-    List<String> schemas = target.names.size() > 1 ? List.of(target.names.get(target.names.size() - 2)) : searchPath;
-    for (String s : schemas) {
-      var schema = catalog.schema(databaseId, s);
-      if (schema.isPresent()) {
-        var rel = catalog.relation(schema.get().id(), name);
-        if (rel.isPresent()) {
-          if (rel.get() instanceof io.phantomdb.kernel.sql.catalog.ViewDescriptor) {
-            throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "cannot " + verb + " view \"" + name + "\"",
-                "Views are read-only in this version of PhantomDB.",
-                "Change the view's underlying table instead.", null);
-          }
-          return;
-        }
-      }
-    }
+    return new DmlExecution(engine, this::env).execute(plan, eval);
   }
 
   StatementResult explain(SqlPgExplain explain) {
     SqlNode inner = explain.statement();
     boolean analyze = explain.isAnalyze();
-    if (analyze && inner.getKind().belongsTo(SqlKind.DML)) {
-      throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE of INSERT, UPDATE or DELETE is not supported yet");
+    if (DmlPlanner.isDml(inner)) {
+      IdentityRules.apply(inner, catalog, databaseId, searchPath);
+      DmlPlan dml = new DmlPlanner(planner(), catalog, databaseId, searchPath).plan(inner);
+      EvalContext eval = new EvalContext(new Object[0], Instant.now(), session).withSequences(sequenceOps());
+      return new DmlExecution(engine, this::env).explain(dml, analyze, eval);
     }
     IdentityRules.apply(inner, catalog, databaseId, searchPath);
     RelRoot root = planner().plan(inner);

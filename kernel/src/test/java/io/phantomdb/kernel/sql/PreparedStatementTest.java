@@ -144,6 +144,10 @@ class PreparedStatementTest {
     // an integer column compared with a non-integer constant must not round it
     assertThat(rows(session.execute("SELECT id FROM acct WHERE id = 1.5"))).isEmpty();
     assertThat(rows(session.execute("SELECT id FROM acct WHERE id = 1.0"))).containsExactly(List.of(1));
+    assertThat(exec("UPDATE acct SET owner = 'z' WHERE id = 1.5")).isEqualTo("UPDATE 0");
+    assertThat(exec("DELETE FROM acct WHERE id = 2.5")).isEqualTo("DELETE 0");
+    assertThat(rows(session.execute("UPDATE acct SET owner = 'y' WHERE id = 2.0 RETURNING id, owner")))
+        .containsExactly(List.of(2, "y"));
     // a constant assigned to a column takes the column's type (rounded as an assignment)
     exec("INSERT INTO acct (id, owner, balance) VALUES (3, 'cat', 1.005)");
     assertThat(rows(session.execute("SELECT balance FROM acct WHERE id = 3"))).containsExactly(List.of(new BigDecimal("1.01")));
@@ -151,8 +155,8 @@ class PreparedStatementTest {
     assertThat(rows(session.execute("SELECT balance FROM acct WHERE id = 3"))).containsExactly(List.of(new BigDecimal("7.00")));
     // positions in ORDER BY and GROUP BY stay positions
     assertThat(rows(session.execute("SELECT owner, COUNT(*) FROM acct GROUP BY 1 ORDER BY 1 DESC LIMIT 1")))
-        .containsExactly(List.of("cat", 1L));
+        .containsExactly(List.of("y", 1L));
     assertThat(rows(session.execute("SELECT 'x' || owner FROM acct WHERE opened = '2024-03-04'")))
-        .containsExactly(List.of("xbob"));
+        .containsExactly(List.of("xy"));
   }
 }

@@ -81,6 +81,16 @@ class DmlParseTest {
     c = roundTrip("INSERT INTO t VALUES (1) ON CONFLICT ON CONSTRAINT t_pkey DO NOTHING",
         SqlPgInsert.class).onConflict();
     assertThat(c.constraintName().getSimple()).isEqualTo("t_pkey");
+    assertThat(c.indexPredicate()).isNull();
+  }
+
+  @Test
+  void onConflictTargetWithIndexPredicate() {
+    final SqlOnConflict c = roundTrip("INSERT INTO t VALUES (1) ON CONFLICT (a) WHERE b > 0"
+        + " DO UPDATE SET b = excluded.b WHERE t.b < 5", SqlPgInsert.class).onConflict();
+    assertThat(c.conflictColumns()).extracting(Object::toString).containsExactly("a");
+    assertThat(sql(c.indexPredicate())).isEqualTo("\"b\" > 0");
+    assertThat(sql(c.where())).isEqualTo("\"t\".\"b\" < 5");
   }
 
   @Test

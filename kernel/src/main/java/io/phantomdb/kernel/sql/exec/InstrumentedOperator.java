@@ -70,6 +70,11 @@ public final class InstrumentedOperator implements Operator {
     return inner.details();
   }
 
+  /** @return the operator counted */
+  public Operator inner() {
+    return inner;
+  }
+
   /** @return rows returned */
   public long rows() {
     return rows;

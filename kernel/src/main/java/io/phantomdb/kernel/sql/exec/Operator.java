@@ -32,8 +32,8 @@ public interface Operator extends AutoCloseable {
   List<Operator> children();
 
   /**
-   * @return lines EXPLAIN prints under this operator's line, such as {@code Index Cond: (a > 5)};
-   *     none by default
+   * @return lines EXPLAIN prints under this operator's line, such as {@code Index Cond: (a > 5)}
+   *     or {@code Conflict Resolution: UPDATE}; none by default
    */
   default List<String> details() {
     return List.of();

@@ -2,8 +2,11 @@ package io.phantomdb.kernel.sql.expr;
 
 import java.util.List;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexExecutor;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Constant folding for the planner with PostgreSQL semantics: evaluates constant expressions
@@ -12,7 +15,9 @@ import org.apache.calcite.rex.RexNode;
  * executor would compute. Install it with {@code FrameworkConfig.executor(...)} or {@code
  * planner.setExecutor(...)}; RexSimplify and ReduceExpressionsRule use it.
  *
- * <p>An expression that fails (1/0) or whose value Calcite cannot hold as a literal (NaN, a
+ * <p>A CAST to {@code char(n)}/{@code varchar(n)} of a string too long for it is not folded
+ * (an explicit cast would cut it, but the same CAST on a value assigned to a column must fail).
+ * An expression that fails (1/0) or whose value Calcite cannot hold as a literal (NaN, a
  * year before 1, an interval mixing months and days) is left as it is; it fails or is computed
  * when the statement runs.
  */
@@ -42,6 +47,12 @@ public final class ExprRexExecutor implements RexExecutor {
     for (RexNode e : constExps) {
       RexNode reduced = e;
       try {
+        if (e.getKind() == SqlKind.CAST && SqlTypeUtil.inCharFamily(e.getType()) && e.getType().getPrecision() > 0) {
+          // a CAST Calcite put on a value assigned to a char(n)/varchar(n) column must fail, not
+          // cut, when the value is too long: fold it only if the assignment would succeed
+          ExprCompiler.assignmentCast(ExprCompiler.compile(((RexCall) e).getOperands().get(0)), ExprCompiler.typeOf(e))
+              .eval(NO_ROW, ctx);
+        }
         Object v = ExprCompiler.compile(e).eval(NO_ROW, ctx);
         RexNode lit = Literals.toRexLiteral(rexBuilder, v, e.getType());
         if (lit != null) {

@@ -30,7 +30,7 @@ import org.apache.calcite.sql.SqlWindow;
  * change), and the literal values become the parameter values.
  *
  * <p>Literals are left alone in ORDER BY and GROUP BY (where a number is a column position),
- * LIMIT / OFFSET, IN lists, and window definitions; statements with parameters of their own, or with more
+ * LIMIT / OFFSET, IN lists, window definitions and the select list of INSERT ... SELECT; statements with parameters of their own, or with more
  * than {@value #MAX_LITERALS} literals (bulk INSERTs, whose plan would only grow), are not
  * parameterized. The node is changed in place: parse the text again to plan it with its
  * literals. Should a parameterized statement fail to plan, the caller plans the original instead.
@@ -174,6 +174,14 @@ public final class LiteralParameterizer {
           walk(operand);
         }
       }
+      return;
+    }
+    if (call instanceof SqlInsert insert && insert.getSource() instanceof SqlSelect select) {
+      // the select list is assigned to the columns with the literals' own lengths checked
+      // (LiteralLengths): keep those literals, parameterize the rest of the query
+      walkOperand(select, 2, select.getFrom());
+      walkOperand(select, 3, select.getWhere());
+      walkOperand(select, 5, select.getHaving());
       return;
     }
     if (call instanceof SqlSelect select) {

@@ -4,65 +4,85 @@ import io.phantomdb.kernel.sql.SqlException;
 import io.phantomdb.kernel.sql.SqlState;
 import io.phantomdb.kernel.sql.catalog.ColumnDescriptor;
 import io.phantomdb.kernel.sql.catalog.TableDescriptor;
+import io.phantomdb.kernel.sql.exec.ExecContext;
+import io.phantomdb.kernel.sql.exec.InstrumentedOperator;
 import io.phantomdb.kernel.sql.exec.ModifyOperator;
+import io.phantomdb.kernel.sql.exec.ModifyTarget;
 import io.phantomdb.kernel.sql.exec.Operator;
 import io.phantomdb.kernel.sql.exec.ProjectOperator;
 import io.phantomdb.kernel.sql.exec.RowFunction;
 import io.phantomdb.kernel.sql.exec.StoredRowSource;
 import io.phantomdb.kernel.sql.expr.Expr;
 import io.phantomdb.kernel.sql.expr.ExprCompiler;
-import io.phantomdb.kernel.sql.store.TableLayout;
 import io.phantomdb.kernel.sql.type.CalciteTypes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 
 /**
- * Plans INSERT, UPDATE and DELETE: the input rows, how each maps to the stored row it writes or
- * replaces (the hidden row id of tables without a primary key included), and the constraints to
- * check. Values assigned to columns are converted with assignment casts (an over-long string is an
+ * Builds the operators of INSERT, UPDATE and DELETE: the input rows, how each maps to the stored
+ * row it writes or replaces (the hidden row id of tables without a primary key included), the
+ * constraints to check, and a {@link DmlPlan}'s RETURNING and ON CONFLICT ({@link DmlCompiler}).
+ * Values assigned to columns are converted with assignment casts (an over-long string is an
  * error, not truncated).
  */
-final class ModifyPlanner {
+public final class ModifyPlanner {
   private final StatementEnv env;
   private final PhysicalPlanner planner;
+  private final boolean analyze;
 
   ModifyPlanner(StatementEnv env, PhysicalPlanner planner) {
-    this.env = env;
-    this.planner = planner;
+    this(env, planner, false);
   }
 
+  private ModifyPlanner(StatementEnv env, PhysicalPlanner planner, boolean analyze) {
+    this.env = env;
+    this.planner = planner;
+    this.analyze = analyze;
+  }
+
+  /**
+   * @param plan a planned INSERT, UPDATE or DELETE
+   * @param env the execution's environment, with the statement's writer
+   * @param analyze true to count rows per operator (EXPLAIN ANALYZE)
+   * @return the operator tree; its root is the {@link ModifyOperator}
+   */
+  public static Operator build(DmlPlan plan, StatementEnv env, boolean analyze) {
+    ModifyPlanner mp = new ModifyPlanner(env, new PhysicalPlanner(env, analyze), analyze);
+    Operator op;
+    if (plan.joined()) {
+      op = mp.joined(plan);
+    } else if (plan.core().rel instanceof TableModify m) {
+      op = mp.modify(m, plan);
+    } else {
+      throw new SqlException(SqlState.INTERNAL_ERROR, "a DML plan without TableModify: " + plan.core().rel);
+    }
+    return analyze ? InstrumentedOperator.wrap(op) : op;
+  }
+
+  /** A TableModify met in a plan built by {@link PhysicalPlanner}: no RETURNING, no ON CONFLICT. */
   Operator modify(TableModify m) {
-    if (env.writer() == null) {
-      throw new SqlException(SqlState.READ_ONLY_SQL_TRANSACTION, "cannot modify data in a read-only statement");
-    }
+    return modify(m, null);
+  }
+
+  private Operator modify(TableModify m, DmlPlan plan) {
     TableDescriptor table = m.getTable().unwrap(PhantomTable.class).descriptor();
-    TableLayout layout = env.layout(table);
-    List<ColumnDescriptor> live = table.liveColumns();
-    List<ColumnDescriptor> visible = table.visibleColumns();
-    int[] visibleInStored = new int[visible.size()];
-    for (int i = 0; i < visibleInStored.length; i++) {
-      visibleInStored[i] = live.indexOf(visible.get(i));
-    }
-    int hidden = -1;
-    for (int i = 0; i < live.size(); i++) {
-      if (live.get(i).hidden()) {
-        hidden = i;
-      }
-    }
-    List<ModifyOperator.Check> checks = env.checks().apply(table);
-    int width = live.size();
-    int hiddenPos = hidden;
+    ModifyTarget target = target(table);
+    int[] visibleInStored = visibleInStored(table);
+    int width = table.liveColumns().size();
+    int hiddenPos = hiddenPosition(table);
+    RowFunction[] returning = plan == null ? null : DmlCompiler.returning(plan);
     return switch (m.getOperation()) {
       case INSERT -> {
         Operator input = assigning(m.getInput(), table);
-        Function<Object[], Object[]> toStored = row -> {
+        BiFunction<Object[], ExecContext, Object[]> toStored = (row, ctx) -> {
           Object[] stored = new Object[width];
           for (int i = 0; i < visibleInStored.length; i++) {
             stored[visibleInStored[i]] = row[i];
@@ -72,43 +92,122 @@ final class ModifyPlanner {
           }
           return stored;
         };
-        yield new ModifyOperator(ModifyOperator.Kind.INSERT, input, layout, env.writer(), toStored, null, null,
-            visibleInStored, checks);
+        yield new ModifyOperator(ModifyOperator.Kind.INSERT, input, target, new ModifyOperator.Rows(toStored, null, null),
+            plan == null || plan.conflict() == null ? null : DmlCompiler.conflict(plan, env, target.layout()),
+            returning, false);
       }
       case UPDATE, DELETE -> {
         Operator input = m.getOperation() == TableModify.Operation.UPDATE ? assigning(m.getInput(), table) : planner.build(m.getInput());
-        StoredRowSource scan = hiddenPos >= 0 ? findScan(input, table) : null;
-        Function<Object[], Object[]> oldStored = row -> {
-          if (scan != null) {
-            return scan.currentStoredRow().clone();
-          }
-          Object[] stored = new Object[width];
-          for (int i = 0; i < visibleInStored.length; i++) {
-            stored[visibleInStored[i]] = row[i];
-          }
-          return stored;
-        };
+        BiFunction<Object[], ExecContext, Object[]> oldStored = oldStored(input, table);
         List<String> updated = m.getUpdateColumnList() == null ? List.of() : m.getUpdateColumnList();
+        List<ColumnDescriptor> live = table.liveColumns();
         int[] targets = new int[updated.size()];
         for (int j = 0; j < targets.length; j++) {
-          String name = updated.get(j);
-          targets[j] = live.indexOf(table.column(name).orElseThrow());
+          targets[j] = live.indexOf(table.column(updated.get(j)).orElseThrow());
         }
-        int oldWidth = visible.size();
-        Function<Object[], Object[]> newStored = row -> {
-          Object[] stored = oldStored.apply(row);
+        int oldWidth = visibleInStored.length;
+        BiFunction<Object[], ExecContext, Object[]> newStored = (row, ctx) -> {
+          Object[] stored = oldStored.apply(row, ctx);
           for (int j = 0; j < targets.length; j++) {
             stored[targets[j]] = row[oldWidth + j];
           }
           return stored;
         };
-        ModifyOperator.Kind kind = m.getOperation() == TableModify.Operation.UPDATE
-            ? ModifyOperator.Kind.UPDATE : ModifyOperator.Kind.DELETE;
-        yield new ModifyOperator(kind, input, layout, env.writer(), null, oldStored, newStored,
-            visibleInStored, checks);
+        boolean update = m.getOperation() == TableModify.Operation.UPDATE;
+        yield new ModifyOperator(update ? ModifyOperator.Kind.UPDATE : ModifyOperator.Kind.DELETE, input, target,
+            new ModifyOperator.Rows(null, oldStored, update ? newStored : null), null, returning, false);
       }
       default -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, m.getOperation() + " is not supported");
     };
+  }
+
+  /**
+   * UPDATE ... FROM and DELETE ... USING: the input is the join, each row the target's visible
+   * columns then the new values; a target row joined several times changes once.
+   */
+  private Operator joined(DmlPlan plan) {
+    TableDescriptor table = plan.table();
+    ModifyTarget target = target(table);
+    Operator input = planner.build(plan.core().rel);
+    if (!plan.core().isRefTrivial()) {
+      int[] fields = plan.core().fields.stream().mapToInt(f -> f.getKey()).toArray();
+      RowFunction[] fns = new RowFunction[fields.length];
+      for (int i = 0; i < fns.length; i++) {
+        int index = fields[i];
+        fns[i] = (row, ctx) -> row[index];
+      }
+      input = new ProjectOperator(input, fns, "output");
+    }
+    BiFunction<Object[], ExecContext, Object[]> oldStored = oldStored(input, table);
+    RowFunction[] returning = DmlCompiler.returning(plan);
+    if (plan.kind() == SqlKind.DELETE) {
+      return new ModifyOperator(ModifyOperator.Kind.DELETE, input, target, new ModifyOperator.Rows(null, oldStored, null),
+          null, returning, true);
+    }
+    int oldWidth = table.visibleColumns().size();
+    List<RexNode> values = new ArrayList<>();
+    for (int j = 0; j < plan.set().columns().length; j++) {
+      values.add(RexInputRef.of(oldWidth + j, plan.core().validatedRowType));
+    }
+    int[] targets = DmlCompiler.storedPositions(table, plan.set());
+    RowFunction[] fns = DmlCompiler.assignments(table, plan.set(), values, env);
+    BiFunction<Object[], ExecContext, Object[]> newStored = (row, ctx) -> {
+      Object[] stored = oldStored.apply(row, ctx);
+      for (int j = 0; j < targets.length; j++) {
+        stored[targets[j]] = fns[j].apply(row, ctx);
+      }
+      return stored;
+    };
+    return new ModifyOperator(ModifyOperator.Kind.UPDATE, input, target,
+        new ModifyOperator.Rows(null, oldStored, newStored), null, returning, true);
+  }
+
+  private ModifyTarget target(TableDescriptor table) {
+    if (env.writer() == null) {
+      throw new SqlException(SqlState.READ_ONLY_SQL_TRANSACTION, "cannot modify data in a read-only statement");
+    }
+    return new ModifyTarget(env.layout(table), env.writer(), visibleInStored(table), env.checks().apply(table));
+  }
+
+  /** The stored row an input row of UPDATE or DELETE came from. */
+  private BiFunction<Object[], ExecContext, Object[]> oldStored(Operator input, TableDescriptor table) {
+    int[] visibleInStored = visibleInStored(table);
+    int width = table.liveColumns().size();
+    StoredRowSource scan = hiddenPosition(table) >= 0 ? findScan(input, table) : null;
+    if (hiddenPosition(table) >= 0 && scan == null) {
+      throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+          "this UPDATE or DELETE of a table without a primary key is not supported yet");
+    }
+    return (row, ctx) -> {
+      if (scan != null) {
+        return scan.currentStoredRow().clone();
+      }
+      Object[] stored = new Object[width];
+      for (int i = 0; i < visibleInStored.length; i++) {
+        stored[visibleInStored[i]] = row[i];
+      }
+      return stored;
+    };
+  }
+
+  static int[] visibleInStored(TableDescriptor table) {
+    List<ColumnDescriptor> live = table.liveColumns();
+    List<ColumnDescriptor> visible = table.visibleColumns();
+    int[] out = new int[visible.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = live.indexOf(visible.get(i));
+    }
+    return out;
+  }
+
+  private static int hiddenPosition(TableDescriptor table) {
+    List<ColumnDescriptor> live = table.liveColumns();
+    for (int i = 0; i < live.size(); i++) {
+      if (live.get(i).hidden()) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -136,15 +235,19 @@ final class ModifyPlanner {
       fns.add(PhysicalPlanner.function(compiled));
       position++;
     }
-    return new ProjectOperator(planner.build(p.getInput()), fns.toArray(new RowFunction[0]), p.getProjects().toString());
+    Operator project = new ProjectOperator(planner.build(p.getInput()), fns.toArray(new RowFunction[0]),
+        p.getProjects().toString());
+    return analyze ? InstrumentedOperator.wrap(project) : project;
   }
 
   private static StoredRowSource findScan(Operator op, TableDescriptor table) {
-    Operator inner = op;
-    if (inner instanceof StoredRowSource s && s.layout().table().id() == table.id()) {
+    if (op instanceof InstrumentedOperator i) {
+      return findScan(i.inner(), table);
+    }
+    if (op instanceof StoredRowSource s && s.layout().table().id() == table.id()) {
       return s;
     }
-    for (Operator c : inner.children()) {
+    for (Operator c : op.children()) {
       StoredRowSource s = findScan(c, table);
       if (s != null) {
         return s;

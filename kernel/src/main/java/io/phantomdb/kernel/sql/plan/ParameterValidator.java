@@ -67,6 +67,11 @@ final class ParameterValidator extends SqlValidatorImpl {
   }
 
   /** A parameter with a declared type has it before anything infers one (for operators' checks). */
+  /** @return the parameter types known after validation (null where never seen), {@code $1} first */
+  List<RelDataType> resolvedSoFar() {
+    return new ArrayList<>(resolved);
+  }
+
   @Override
   public RelDataType deriveType(SqlValidatorScope scope, SqlNode expr) {
     if (expr instanceof SqlDynamicParam param) {

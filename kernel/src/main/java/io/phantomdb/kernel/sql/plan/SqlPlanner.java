@@ -65,6 +65,8 @@ public final class SqlPlanner implements org.apache.calcite.plan.RelOptTable.Vie
   private final RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(PhantomTypeSystem.INSTANCE);
   private final CalciteCatalogReader catalogReader;
   private final ParameterValidator validator;
+  /** Parameter types declared or inferred so far for the statement being planned. */
+  private final List<RelDataType> known = new java.util.ArrayList<>();
   private final ExprRexExecutor executor;
   private RelOptCluster currentCluster;
 
@@ -115,7 +117,19 @@ public final class SqlPlanner implements org.apache.calcite.plan.RelOptTable.Vie
    * @throws org.apache.calcite.runtime.CalciteContextException if validation fails
    */
   public RelRoot plan(SqlNode statement) {
-    return plan(statement, List.of());
+    return plan(statement, null);
+  }
+
+  /**
+   * Declares the types of the parameters of the statement about to be planned, for every later
+   * {@link #plan(SqlNode)} of its pieces (DML plans its core, RETURNING and ON CONFLICT apart):
+   * a parameter typed in one piece keeps that type in the next.
+   *
+   * @param types the declared type of each parameter, {@code $1} first, null where inferred
+   */
+  public void declareParameters(List<RelDataType> types) {
+    known.clear();
+    known.addAll(types);
   }
 
   /**
@@ -123,15 +137,20 @@ public final class SqlPlanner implements org.apache.calcite.plan.RelOptTable.Vie
    *
    * @param statement a parsed query, INSERT, UPDATE or DELETE
    * @param parameterTypes the declared type of each parameter ({@code $1} first), null where it
-   *     is to be inferred ({@link ParameterValidator}); make the types of this planner's {@link
-   *     #typeFactory()}
+   *     is to be inferred ({@link ParameterValidator}); null to go on with the types declared and
+   *     inferred so far
    * @return the optimized logical plan with its output field names; {@link #parameterTypes()}
    *     then gives every parameter's type
    * @throws org.apache.calcite.runtime.CalciteContextException if validation fails
    */
   public RelRoot plan(SqlNode statement, List<RelDataType> parameterTypes) {
-    validator.declare(parameterTypes);
+    if (parameterTypes != null) {
+      declareParameters(parameterTypes);
+    }
+    validator.declare(known);
     SqlNode validated = validator.validate(statement);
+    known.clear();
+    known.addAll(validator.resolvedSoFar());
     RexBuilder rexBuilder = new RexBuilder(typeFactory);
     HepPlanner hep = new HepPlanner(REWRITES);
     hep.setExecutor(executor); // constant folding with PostgreSQL semantics
@@ -214,6 +233,7 @@ public final class SqlPlanner implements org.apache.calcite.plan.RelOptTable.Vie
    * @throws io.phantomdb.kernel.sql.SqlException 42P18 if a parameter's type cannot be told
    */
   public List<RelDataType> parameterTypes() {
+    validator.declare(known);
     return validator.parameterTypes();
   }
 

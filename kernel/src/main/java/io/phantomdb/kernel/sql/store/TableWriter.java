@@ -131,6 +131,51 @@ public final class TableWriter {
     }
   }
 
+  /**
+   * A live row that {@code row} would collide with in a unique index.
+   *
+   * @param row the existing row (a value per live column)
+   * @param writtenHere true if this statement inserted or updated it
+   */
+  public record Conflict(Object[] row, boolean writtenHere) {}
+
+  /**
+   * Finds the live row, counting this statement's writes, whose key in {@code idx} equals that of
+   * {@code row} (INSERT ... ON CONFLICT's arbiter check).
+   *
+   * @param t the table
+   * @param idx the primary index or a unique secondary index of {@code t}
+   * @param row a proposed row
+   * @return the conflicting row, or null if there is none (or a key column of {@code row} is
+   *     NULL in a secondary index)
+   */
+  public Conflict conflicting(TableLayout t, IndexLayout idx, Object[] row) {
+    byte[] pk;
+    if (idx.index().primary()) {
+      pk = t.primary().keyOf(row).toByteArray();
+    } else {
+      if (idx.hasNullKey(row)) {
+        return null;
+      }
+      byte[] key = idx.keyOf(row).toByteArray();
+      byte[] entry = liveEntryUnder(key);
+      if (entry == null) {
+        return null;
+      }
+      int keyLength = key.length;
+      byte[] tablePrefix = t.primary().prefix();
+      pk = new byte[tablePrefix.length + entry.length - keyLength];
+      System.arraycopy(tablePrefix, 0, pk, 0, tablePrefix.length);
+      System.arraycopy(entry, keyLength, pk, tablePrefix.length, entry.length - keyLength);
+    }
+    byte[] mine = pending.get(pk);
+    if (mine != null) {
+      return RowCodec.isTombstone(mine) ? null : new Conflict(t.rowCodec().decode(mine), true);
+    }
+    Object[] stored = TableReader.get(reader, data, t, pk, readTs);
+    return stored == null ? null : new Conflict(stored, false);
+  }
+
   private void putEntry(TableLayout t, IndexLayout idx, Object[] row, byte[] pk) {
     if (idx.index().unique() && !idx.hasNullKey(row)) {
       byte[] prefix = idx.keyOf(row).toByteArray();
@@ -165,12 +210,17 @@ public final class TableWriter {
 
   /** Whether any live index entry starts with {@code prefix}, counting this statement's writes. */
   private boolean anyLiveUnder(byte[] prefix) {
+    return liveEntryUnder(prefix) != null;
+  }
+
+  /** The logical key of a live index entry starting with {@code prefix}, counting this statement's writes. */
+  private byte[] liveEntryUnder(byte[] prefix) {
     KeyRange range = VersionedKeys.prefixRange(prefix);
     byte[] end = range.upper();
     Map<byte[], byte[]> mine = end == null ? pending.tailMap(prefix, true) : pending.subMap(prefix, true, end, false);
-    for (byte[] v : mine.values()) {
-      if (!RowCodec.isTombstone(v)) {
-        return true;
+    for (Map.Entry<byte[], byte[]> e : mine.entrySet()) {
+      if (!RowCodec.isTombstone(e.getValue())) {
+        return e.getKey();
       }
     }
     try (TableReader.VersionedCursor c = new TableReader.VersionedCursor(
@@ -178,11 +228,11 @@ public final class TableWriter {
       while (c.next()) {
         byte[] logical = VersionedKeys.logicalKey(c.key());
         if (!pending.containsKey(logical)) {
-          return true; // stored, live, and not deleted by this statement
+          return logical; // stored, live, and not deleted by this statement
         }
       }
     }
-    return false;
+    return null;
   }
 
   private static SqlException duplicate(TableLayout t, IndexLayout idx, Object[] row) {

@@ -16,15 +16,16 @@ import org.apache.calcite.util.ImmutableNullableList;
 
 /**
  * The ON CONFLICT clause of an INSERT:
- * {@code ON CONFLICT [(columns) | ON CONSTRAINT name] DO NOTHING} or
- * {@code ON CONFLICT {(columns) | ON CONSTRAINT name} DO UPDATE SET c = expr [, ...]
- * [WHERE condition]}. In the SET expressions and the WHERE condition {@code excluded.c} names
+ * {@code ON CONFLICT [(columns) [WHERE index_predicate] | ON CONSTRAINT name] DO NOTHING} or
+ * {@code ON CONFLICT {(columns) [WHERE index_predicate] | ON CONSTRAINT name} DO UPDATE SET
+ * c = expr [, ...] [WHERE condition]}. In the SET expressions and the WHERE condition {@code excluded.c} names
  * the value proposed for insertion, as in PostgreSQL.
  */
 public final class SqlOnConflict extends SqlCall {
   private static final SqlOperator OPERATOR = new SqlSpecialOperator("ON CONFLICT", SqlKind.OTHER);
 
   private final SqlNodeList conflictColumns;
+  private final SqlNode indexPredicate;
   private final SqlIdentifier constraintName;
   private final boolean doNothing;
   private final SqlNodeList targetColumns;
@@ -32,6 +33,8 @@ public final class SqlOnConflict extends SqlCall {
   private final SqlNode where;
 
   /**
+   * An ON CONFLICT clause without an index predicate.
+   *
    * @param conflictColumns the conflict target columns, or null
    * @param constraintName the conflict target constraint (ON CONSTRAINT name), or null
    * @param doNothing true for DO NOTHING; false for DO UPDATE, which needs the next three
@@ -42,8 +45,29 @@ public final class SqlOnConflict extends SqlCall {
   public SqlOnConflict(SqlParserPos pos, SqlNodeList conflictColumns,
       SqlIdentifier constraintName, boolean doNothing, SqlNodeList targetColumns,
       SqlNodeList sourceExpressions, SqlNode where) {
+    this(pos, conflictColumns, null, constraintName, doNothing, targetColumns, sourceExpressions,
+        where);
+  }
+
+  /**
+   * @param conflictColumns the conflict target columns, or null
+   * @param indexPredicate the WHERE of the conflict target (infers partial unique indexes), or
+   *     null; only with {@code conflictColumns}
+   * @param constraintName the conflict target constraint (ON CONSTRAINT name), or null
+   * @param doNothing true for DO NOTHING; false for DO UPDATE, which needs the next three
+   * @param targetColumns DO UPDATE: the columns set
+   * @param sourceExpressions DO UPDATE: their new values (a value may be a DEFAULT call)
+   * @param where DO UPDATE: the condition, or null
+   */
+  public SqlOnConflict(SqlParserPos pos, SqlNodeList conflictColumns, SqlNode indexPredicate,
+      SqlIdentifier constraintName, boolean doNothing, SqlNodeList targetColumns,
+      SqlNodeList sourceExpressions, SqlNode where) {
     super(pos);
+    if (indexPredicate != null && conflictColumns == null) {
+      throw new IllegalArgumentException("an index predicate needs conflict columns");
+    }
     this.conflictColumns = conflictColumns;
+    this.indexPredicate = indexPredicate;
     this.constraintName = constraintName;
     this.doNothing = doNothing;
     if (!doNothing) {
@@ -61,6 +85,11 @@ public final class SqlOnConflict extends SqlCall {
   /** @return the conflict target columns, or null */
   public SqlNodeList conflictColumns() {
     return conflictColumns;
+  }
+
+  /** @return the WHERE of the conflict target (index_predicate), or null */
+  public SqlNode indexPredicate() {
+    return indexPredicate;
   }
 
   /** @return the conflict target constraint name (ON CONSTRAINT), or null */
@@ -93,14 +122,18 @@ public final class SqlOnConflict extends SqlCall {
   }
 
   @Override public List<SqlNode> getOperandList() {
-    return ImmutableNullableList.of(conflictColumns, constraintName, targetColumns,
-        sourceExpressions, where);
+    return ImmutableNullableList.of(conflictColumns, indexPredicate, constraintName,
+        targetColumns, sourceExpressions, where);
   }
 
   @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
     writer.keyword("ON CONFLICT");
     if (conflictColumns != null) {
       SqlWriterSupport.parenthesizedList(writer, conflictColumns);
+      if (indexPredicate != null) {
+        writer.keyword("WHERE");
+        indexPredicate.unparse(writer, 0, 0);
+      }
     }
     if (constraintName != null) {
       writer.keyword("ON CONSTRAINT");

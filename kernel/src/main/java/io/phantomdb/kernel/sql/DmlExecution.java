@@ -1,0 +1,122 @@
+package io.phantomdb.kernel.sql;
+
+import io.phantomdb.kernel.sql.exec.ExecContext;
+import io.phantomdb.kernel.sql.exec.ExplainPrinter;
+import io.phantomdb.kernel.sql.exec.Operator;
+import io.phantomdb.kernel.sql.expr.EvalContext;
+import io.phantomdb.kernel.sql.plan.DmlPlan;
+import io.phantomdb.kernel.sql.plan.ModifyPlanner;
+import io.phantomdb.kernel.sql.plan.StatementEnv;
+import io.phantomdb.kernel.sql.store.TableWriter;
+import io.phantomdb.kernel.sql.type.DataType;
+import io.phantomdb.kernel.sql.type.TypeKind;
+import io.phantomdb.spi.storage.Durability;
+import io.phantomdb.spi.storage.WriteBatch;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs a planned INSERT, UPDATE or DELETE ({@link DmlPlan}) as one atomic change: under the
+ * engine's write lock, every row change goes into one batch at a new commit timestamp, written
+ * (synced) only once the whole statement, RETURNING included, has succeeded; a failure writes
+ * nothing. RETURNING rows are computed before the commit and handed out afterwards. Also EXPLAIN
+ * and EXPLAIN ANALYZE of DML (the latter commits, as in PostgreSQL).
+ */
+final class DmlExecution {
+  /** Makes the environment operators are built in. */
+  interface Envs {
+    /**
+     * @param readTs the read timestamp
+     * @param eval the expression context
+     * @param writer the statement's writer
+     * @return the environment
+     */
+    StatementEnv env(long readTs, EvalContext eval, TableWriter writer);
+  }
+
+  private final SqlEngine engine;
+  private final Envs envs;
+
+  DmlExecution(SqlEngine engine, Envs envs) {
+    this.engine = engine;
+    this.envs = envs;
+  }
+
+  /**
+   * @param plan the cached plan of the statement
+   * @param eval the expression context of this execution
+   * @return the command tag, and the RETURNING rows if any
+   */
+  StatementResult execute(PlanCache.Plan plan, EvalContext eval) {
+    DmlPlan dml = plan.dml();
+    Outcome o = run(dml, eval, false);
+    String tag = tag(dml, o.changed());
+    return dml.returning() == null ? Results.command(tag, o.changed()) : Results.list(plan.columns(), o.rows(), tag);
+  }
+
+  /**
+   * @param dml the statement
+   * @param analyze true to run it (it commits) and show actual rows per operator
+   * @return the plan's lines
+   */
+  StatementResult explain(DmlPlan dml, boolean analyze, EvalContext eval) {
+    List<String> lines;
+    if (analyze) {
+      long start = System.nanoTime();
+      Outcome o = run(dml, eval, true);
+      lines = new ArrayList<>(ExplainPrinter.render(o.root()));
+      lines.add(String.format(Locale.ROOT, "Execution Time: %.3f ms", (System.nanoTime() - start) / 1e6));
+    } else {
+      TableWriter unused = new TableWriter(engine.storage(), engine.data(), engine.readTs(), engine.readTs() + 1,
+          new WriteBatch());
+      lines = ExplainPrinter.render(ModifyPlanner.build(dml, envs.env(engine.readTs(), eval, unused), false));
+    }
+    List<Object[]> rows = new ArrayList<>();
+    for (String line : lines) {
+      rows.add(new Object[] {line});
+    }
+    return Results.list(List.of(new ColumnInfo("QUERY PLAN", DataType.of(TypeKind.TEXT))), rows, "EXPLAIN");
+  }
+
+  private record Outcome(Operator root, List<Object[]> rows, long changed) {}
+
+  private Outcome run(DmlPlan dml, EvalContext eval, boolean analyze) {
+    engine.writeLock().lock();
+    try {
+      long readTs = engine.readTs();
+      long commitTs = engine.nextCommitTs();
+      WriteBatch batch = new WriteBatch();
+      TableWriter writer = new TableWriter(engine.storage(), engine.data(), readTs, commitTs, batch);
+      Operator op = ModifyPlanner.build(dml, envs.env(readTs, eval, writer), analyze);
+      List<Object[]> rows = new ArrayList<>();
+      op.open(new ExecContext(eval));
+      try {
+        Object[] row;
+        while ((row = op.next()) != null) {
+          rows.add(row);
+        }
+      } finally {
+        op.close();
+      }
+      byte[][] ts = engine.lastTsEntry(commitTs);
+      batch.put(engine.data(), ts[0], ts[1]);
+      engine.storage().write(batch, Durability.SYNC);
+      engine.committed(commitTs);
+      return new Outcome(op, rows, writer.changed());
+    } finally {
+      engine.writeLock().unlock();
+    }
+  }
+
+  private static String tag(DmlPlan dml, long n) {
+    return switch (dml.kind()) {
+      case INSERT -> "INSERT 0 " + n;
+      case UPDATE -> "UPDATE " + n;
+      case DELETE -> "DELETE " + n;
+      default -> dml.kind().name() + " " + n;
+    };
+  }
+}
