@@ -39,10 +39,25 @@ final class DmlExecution {
 
   private final SqlEngine engine;
   private final Envs envs;
+  private final io.phantomdb.kernel.txn.Transaction txn;
+  private final java.util.function.LongSupplier readTs;
+  private final java.util.function.LongFunction<io.phantomdb.spi.storage.KeyValueReader> readers;
 
-  DmlExecution(SqlEngine engine, Envs envs) {
+  /**
+   * @param engine the engine
+   * @param envs makes the operators' environment
+   * @param txn the transaction block the statement runs in, or null: it commits alone
+   * @param readTs the read timestamp of the statement (the block's snapshot, or the latest)
+   * @param readers what the statement reads at a timestamp (the block's writes over the data)
+   */
+  DmlExecution(SqlEngine engine, Envs envs, io.phantomdb.kernel.txn.Transaction txn,
+      java.util.function.LongSupplier readTs,
+      java.util.function.LongFunction<io.phantomdb.spi.storage.KeyValueReader> readers) {
     this.engine = engine;
     this.envs = envs;
+    this.txn = txn;
+    this.readTs = readTs;
+    this.readers = readers;
   }
 
   /**
@@ -84,6 +99,9 @@ final class DmlExecution {
   private record Outcome(Operator root, List<Object[]> rows, long changed) {}
 
   private Outcome run(DmlPlan dml, EvalContext eval, boolean analyze) {
+    if (txn != null) {
+      return runInBlock(dml, eval, analyze);
+    }
     engine.writeLock().lock();
     try {
       long readTs = engine.readTs();
@@ -109,6 +127,29 @@ final class DmlExecution {
     } finally {
       engine.writeLock().unlock();
     }
+  }
+
+  /**
+   * In a transaction block the statement's writes join the block's write set once the whole
+   * statement succeeded; the block's commit writes them. The statement reads the block's earlier
+   * writes, not its own (they are kept apart until it ends).
+   */
+  private Outcome runInBlock(DmlPlan dml, EvalContext eval, boolean analyze) {
+    long ts = readTs.getAsLong();
+    TableWriter writer = new TableWriter(readers.apply(ts), engine.data(), ts, ts, new WriteBatch());
+    Operator op = ModifyPlanner.build(dml, envs.env(ts, eval, writer), analyze);
+    List<Object[]> rows = new ArrayList<>();
+    op.open(new ExecContext(eval));
+    try {
+      Object[] row;
+      while ((row = op.next()) != null) {
+        rows.add(row);
+      }
+    } finally {
+      op.close();
+    }
+    txn.addWrites(writer.writes());
+    return new Outcome(op, rows, writer.changed());
   }
 
   private static String tag(DmlPlan dml, long n) {

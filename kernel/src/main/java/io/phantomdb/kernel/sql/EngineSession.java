@@ -44,16 +44,74 @@ final class EngineSession implements Session {
   private final String database;
   private final SessionSettings settings = new SessionSettings();
   private final SessionSequences sequences = new SessionSequences();
+  private final SessionTransactions transactions;
   private boolean closed;
 
   EngineSession(SqlEngine engine, String database) {
     this.engine = engine;
     this.database = database;
+    this.transactions = new SessionTransactions(engine, () -> settings.get("default_transaction_isolation"));
   }
 
   @Override
   public StatementResult execute(String sql) {
     checkOpen();
+    try {
+      return inBlock(executeStatement(sql));
+    } catch (RuntimeException e) {
+      transactions.statementFailed();
+      throw e;
+    }
+  }
+
+  /**
+   * In a transaction block, an error while reading a result's rows fails the block too.
+   */
+  private StatementResult inBlock(StatementResult result) {
+    if (transactions.current() == null) {
+      return result;
+    }
+    return new StatementResult() {
+      @Override
+      public java.util.List<ColumnInfo> columns() {
+        return result.columns();
+      }
+
+      @Override
+      public Object[] next() {
+        try {
+          return result.next();
+        } catch (RuntimeException e) {
+          transactions.statementFailed();
+          throw e;
+        }
+      }
+
+      @Override
+      public String commandTag() {
+        return result.commandTag();
+      }
+
+      @Override
+      public long rowCount() {
+        return result.rowCount();
+      }
+
+      @Override
+      public void close() {
+        result.close();
+      }
+    };
+  }
+
+  private StatementResult executeStatement(String sql) {
+    if (transactions.status() == 'E') {
+      SqlNode node = parse(sql);
+      if (!SessionTransactions.handles(node)) {
+        transactions.checkNotFailed();
+      }
+      return transactions.execute(node);
+    }
     CatalogSnapshot catalog = catalog();
     int databaseId = databaseId();
     SessionView view = view(catalog, databaseId);
@@ -68,6 +126,9 @@ final class EngineSession implements Session {
     }
     SqlNode node = parse(sql);
     try {
+      if (SessionTransactions.handles(node)) {
+        return transactions.execute(node);
+      }
       if (isPlanned(node)) {
         return planAndRun(sql, node, exact, catalog, databaseId, view);
       }
@@ -114,6 +175,7 @@ final class EngineSession implements Session {
   /** Runs a plan made by {@link #plan} with parameter values already converted to their types. */
   StatementResult run(PlanCache.Plan plan, Object[] parameters) {
     checkOpen();
+    transactions.checkNotFailed();
     try {
       CatalogSnapshot catalog = catalog();
       int databaseId = databaseId();
@@ -203,7 +265,8 @@ final class EngineSession implements Session {
   }
 
   private StatementRunner runner(CatalogSnapshot catalog, int databaseId, SessionView view) {
-    return new StatementRunner(engine, catalog, databaseId, view).sequences(sequences);
+    return new StatementRunner(engine, catalog, databaseId, view).sequences(sequences)
+        .transaction(transactions.current());
   }
 
   private static boolean isPlanned(SqlNode node) {
@@ -220,6 +283,11 @@ final class EngineSession implements Session {
   }
 
   private StatementResult dispatch(SqlNode node, SessionView view) {
+    if (transactions.current() != null && (node instanceof SqlDdl || DatabaseExecutor.handles(node))) {
+      throw new SqlException(SqlState.ACTIVE_SQL_TRANSACTION, node.getKind().name().replace('_', ' ')
+          + " cannot run inside a transaction block", null,
+          "Run DDL outside BEGIN ... COMMIT: PhantomDB does not make it part of a transaction yet.", null);
+    }
     if (SettingCommands.handles(node)) {
       return new SettingCommands(settings).execute(node);
     }
@@ -237,7 +305,8 @@ final class EngineSession implements Session {
           engine::layout, engine::readTs).execute(analyze);
     }
     if (node instanceof SqlPgExplain explain) {
-      return new StatementRunner(engine, catalog(), databaseId(), view).sequences(sequences).explain(explain);
+      return new StatementRunner(engine, catalog(), databaseId(), view).sequences(sequences)
+          .transaction(transactions.current()).explain(explain);
     }
     throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
         "statement " + node.getKind().lowerName + " is not supported yet");
@@ -257,6 +326,11 @@ final class EngineSession implements Session {
     DatabaseDescriptor db = catalog().database(database).orElseThrow(() ->
         new SqlException(SqlState.INVALID_CATALOG_NAME, "database \"" + database + "\" does not exist"));
     return db.id();
+  }
+
+  @Override
+  public char transactionStatus() {
+    return transactions.status();
   }
 
   @Override
@@ -288,6 +362,7 @@ final class EngineSession implements Session {
   public void close() {
     if (!closed) {
       closed = true;
+      transactions.close();
       engine.closed(this);
     }
   }

@@ -102,7 +102,15 @@ public interface Session extends AutoCloseable {
    */
   ZoneId timeZone();
 
-  /** Ends the session. Idempotent. */
+  /**
+   * Where the session is as to transactions, as PostgreSQL's ReadyForQuery reports it.
+   *
+   * @return {@code 'I'} idle (every statement commits alone), {@code 'T'} in a transaction block,
+   *     {@code 'E'} in a failed block (statements are refused until ROLLBACK)
+   */
+  char transactionStatus();
+
+  /** Ends the session; an open transaction is rolled back. Idempotent. */
   @Override
   void close();
 }

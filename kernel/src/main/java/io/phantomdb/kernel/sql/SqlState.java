@@ -31,6 +31,12 @@ public final class SqlState {
   public static final String INVALID_TRANSACTION_STATE = "25000";
   public static final String READ_ONLY_SQL_TRANSACTION = "25006";
   public static final String IN_FAILED_SQL_TRANSACTION = "25P02";
+  /** A statement that cannot run inside a transaction block. */
+  public static final String ACTIVE_SQL_TRANSACTION = "25001";
+  /** COMMIT, ROLLBACK, SAVEPOINT ... outside a transaction block (a warning in PostgreSQL). */
+  public static final String NO_ACTIVE_SQL_TRANSACTION = "25P01";
+  /** ROLLBACK TO or RELEASE of a savepoint that does not exist. */
+  public static final String INVALID_SAVEPOINT_SPECIFICATION = "3B001";
   public static final String INVALID_CATALOG_NAME = "3D000";
   public static final String INVALID_SCHEMA_NAME = "3F000";
   public static final String SERIALIZATION_FAILURE = "40001";

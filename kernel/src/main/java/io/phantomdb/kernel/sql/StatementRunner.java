@@ -51,6 +51,7 @@ final class StatementRunner {
   private final SessionContext session;
   private SqlPlanner planner;
   private SessionSequences sessionSequences = new SessionSequences();
+  private io.phantomdb.kernel.txn.Transaction txn;
 
   StatementRunner(SqlEngine engine, CatalogSnapshot catalog, int databaseId, SessionContext session) {
     this.engine = engine;
@@ -67,6 +68,26 @@ final class StatementRunner {
   StatementRunner sequences(SessionSequences session) {
     this.sessionSequences = session;
     return this;
+  }
+
+  /**
+   * @param txn the transaction block statements run in, or null: each commits alone
+   * @return this
+   */
+  StatementRunner transaction(io.phantomdb.kernel.txn.Transaction txn) {
+    this.txn = txn;
+    return this;
+  }
+
+  /** The read timestamp of a statement starting now: the transaction's, or the latest commit. */
+  private long statementReadTs() {
+    return txn == null ? engine.readTs() : txn.statementReadTs(engine.readTs());
+  }
+
+  /** What statements read at {@code readTs}: the committed data, with the transaction's writes over it. */
+  private io.phantomdb.spi.storage.KeyValueReader reader(long readTs) {
+    return txn == null || txn.writes().isEmpty() ? engine.storage()
+        : new io.phantomdb.kernel.txn.WriteSetReader(engine.storage(), engine.data(), txn.writes(), readTs);
   }
 
   /** The sequence functions for this statement: the session's, in the statement's catalog. */
@@ -137,11 +158,11 @@ final class StatementRunner {
         : io.phantomdb.kernel.sql.expr.ParameterValues.convertAll(parameters, plan.parameterTypes(), session.timeZone());
     EvalContext eval = new EvalContext(values, Instant.now(), session).withSequences(sequenceOps());
     if (plan.dml() == null) {
-      StatementEnv env = env(engine.readTs(), eval, null);
+      StatementEnv env = env(statementReadTs(), eval, null);
       Operator op = outputOf(root, new PhysicalPlanner(env, false).build(root.rel));
       return Results.rows(plan.columns(), op, new ExecContext(eval), "SELECT");
     }
-    return new DmlExecution(engine, this::env).execute(plan, eval);
+    return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader).execute(plan, eval);
   }
 
   StatementResult explain(SqlPgExplain explain) {
@@ -151,12 +172,12 @@ final class StatementRunner {
       IdentityRules.apply(inner, catalog, databaseId, searchPath);
       DmlPlan dml = new DmlPlanner(planner(), catalog, databaseId, searchPath).plan(inner);
       EvalContext eval = new EvalContext(new Object[0], Instant.now(), session).withSequences(sequenceOps());
-      return new DmlExecution(engine, this::env).explain(dml, analyze, eval);
+      return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader).explain(dml, analyze, eval);
     }
     IdentityRules.apply(inner, catalog, databaseId, searchPath);
     RelRoot root = planner().plan(inner);
     EvalContext eval = new EvalContext(new Object[0], Instant.now(), session).withSequences(sequenceOps());
-    Operator op = new PhysicalPlanner(env(engine.readTs(), eval, null), analyze).build(root.rel);
+    Operator op = new PhysicalPlanner(env(statementReadTs(), eval, null), analyze).build(root.rel);
     List<Object[]> lines = new ArrayList<>();
     if (analyze) {
       long start = System.nanoTime();
@@ -184,7 +205,7 @@ final class StatementRunner {
   }
 
   private StatementEnv env(long readTs, EvalContext eval, TableWriter writer) {
-    return new StatementEnv(engine.storage(), engine.data(), readTs, engine::layout, eval, writer,
+    return new StatementEnv(reader(readTs), engine.data(), readTs, engine::layout, eval, writer,
         this::checks, engine::nextRowId, this::defaultOf);
   }
 

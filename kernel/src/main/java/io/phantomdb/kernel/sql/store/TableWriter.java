@@ -49,6 +49,14 @@ public final class TableWriter {
     this.batch = batch;
   }
 
+  /**
+   * @return the logical keys (rows and index entries) written so far and their values (row value,
+   *     index marker or tombstone), in key order: a transaction block's intents
+   */
+  public java.util.NavigableMap<byte[], byte[]> writes() {
+    return java.util.Collections.unmodifiableNavigableMap(pending);
+  }
+
   /** @return rows inserted, updated or deleted so far */
   public long changed() {
     return changed;

@@ -34,6 +34,11 @@ class SqlRunnerTest {
     }
 
     @Override
+    public char transactionStatus() {
+      return 'I';
+    }
+
+    @Override
     public String database() {
       return "postgres";
     }
