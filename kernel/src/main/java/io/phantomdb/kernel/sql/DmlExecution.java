@@ -49,16 +49,24 @@ final class DmlExecution {
    * @param txn the transaction block the statement runs in, or null: it commits alone
    * @param readTs the read timestamp of the statement (the block's snapshot, or the latest)
    * @param readers what the statement reads at a timestamp (the block's writes over the data)
+   * @param lockTimeout the session's {@code lock_timeout}
+   * @param catalogVersion the catalog version the statement was planned against
    */
   DmlExecution(SqlEngine engine, Envs envs, io.phantomdb.kernel.txn.Transaction txn,
       java.util.function.LongSupplier readTs,
-      java.util.function.LongFunction<io.phantomdb.spi.storage.KeyValueReader> readers) {
+      java.util.function.LongFunction<io.phantomdb.spi.storage.KeyValueReader> readers, String lockTimeout,
+      long catalogVersion) {
     this.engine = engine;
     this.envs = envs;
     this.txn = txn;
     this.readTs = readTs;
     this.readers = readers;
+    this.lockTimeout = lockTimeout;
+    this.catalogVersion = catalogVersion;
   }
+
+  private final String lockTimeout;
+  private final long catalogVersion;
 
   /**
    * @param plan the cached plan of the statement
@@ -100,32 +108,17 @@ final class DmlExecution {
 
   private Outcome run(DmlPlan dml, EvalContext eval, boolean analyze) {
     if (txn != null) {
-      return runInBlock(dml, eval, analyze);
+      return runInBlock(txn, dml, eval, analyze);
     }
-    engine.writeLock().lock();
+    // a statement on its own is a transaction of its own (READ COMMITTED: conflicts restart it)
+    io.phantomdb.kernel.txn.Transaction own = new io.phantomdb.kernel.txn.Transaction(
+        engine.nextTransactionId(), io.phantomdb.kernel.txn.Transaction.Isolation.READ_COMMITTED);
     try {
-      long readTs = engine.readTs();
-      long commitTs = engine.nextCommitTs();
-      WriteBatch batch = new WriteBatch();
-      TableWriter writer = new TableWriter(engine.storage(), engine.data(), readTs, commitTs, batch);
-      Operator op = ModifyPlanner.build(dml, envs.env(readTs, eval, writer), analyze);
-      List<Object[]> rows = new ArrayList<>();
-      op.open(new ExecContext(eval));
-      try {
-        Object[] row;
-        while ((row = op.next()) != null) {
-          rows.add(row);
-        }
-      } finally {
-        op.close();
-      }
-      byte[][] ts = engine.lastTsEntry(commitTs);
-      batch.put(engine.data(), ts[0], ts[1]);
-      engine.storage().write(batch, Durability.SYNC);
-      engine.committed(commitTs);
-      return new Outcome(op, rows, writer.changed());
+      Outcome o = runInBlock(own, dml, eval, analyze);
+      TransactionCommit.commit(engine, own);
+      return o;
     } finally {
-      engine.writeLock().unlock();
+      engine.locks().releaseAll(own.id());
     }
   }
 
@@ -134,23 +127,35 @@ final class DmlExecution {
    * statement succeeded; the block's commit writes them. The statement reads the block's earlier
    * writes, not its own (they are kept apart until it ends).
    */
-  private Outcome runInBlock(DmlPlan dml, EvalContext eval, boolean analyze) {
-    long ts = readTs.getAsLong();
-    TableWriter writer = new TableWriter(readers.apply(ts), engine.data(), ts, ts, new WriteBatch());
-    Operator op = ModifyPlanner.build(dml, envs.env(ts, eval, writer), analyze);
-    List<Object[]> rows = new ArrayList<>();
-    op.open(new ExecContext(eval));
-    try {
-      Object[] row;
-      while ((row = op.next()) != null) {
-        rows.add(row);
+  private Outcome runInBlock(io.phantomdb.kernel.txn.Transaction t, DmlPlan dml, EvalContext eval, boolean analyze) {
+    while (true) {
+      long ts = t == txn ? readTs.getAsLong() : t.statementReadTs(engine.readTs());
+      io.phantomdb.spi.storage.KeyValueReader reader = t == txn ? readers.apply(ts) : engine.storage();
+      TableWriter writer = new TableWriter(reader, engine.data(), ts, ts, new WriteBatch())
+          .withLocks(new TransactionRowLocks(engine, t, ts, lockTimeout));
+      Operator op = ModifyPlanner.build(dml, envs.env(ts, eval, writer), analyze);
+      List<Object[]> rows = new ArrayList<>();
+      try {
+        op.open(new ExecContext(eval));
+        try {
+          Object[] row;
+          while ((row = op.next()) != null) {
+            rows.add(row);
+          }
+        } finally {
+          op.close();
+        }
+      } catch (TransactionRowLocks.StatementRestart restart) {
+        continue; // a row changed under the statement: again, on a newer snapshot
       }
-    } finally {
-      op.close();
+      if (!writer.writes().isEmpty()) {
+        t.noteCatalogVersion(catalogVersion);
+      }
+      t.addWrites(writer.writes());
+      return new Outcome(op, rows, writer.changed());
     }
-    txn.addWrites(writer.writes());
-    return new Outcome(op, rows, writer.changed());
   }
+
 
   private static String tag(DmlPlan dml, long n) {
     return switch (dml.kind()) {

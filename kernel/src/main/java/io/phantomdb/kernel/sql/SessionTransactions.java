@@ -10,7 +10,6 @@ import io.phantomdb.sql.parser.stmt.SqlRollback;
 import io.phantomdb.sql.parser.stmt.SqlSavepoint;
 import io.phantomdb.sql.parser.stmt.SqlSetTransaction;
 import io.phantomdb.sql.parser.stmt.TransactionModes;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.calcite.sql.SqlNode;
 
@@ -24,8 +23,6 @@ import org.apache.calcite.sql.SqlNode;
  * nothing, there is no notice channel yet), and COMMIT of a failed transaction rolls it back.
  */
 final class SessionTransactions {
-  private static final AtomicLong IDS = new AtomicLong();
-
   private final SqlEngine engine;
   private final Supplier<String> defaultIsolation;
   private Transaction txn;
@@ -84,7 +81,7 @@ final class SessionTransactions {
   StatementResult execute(SqlNode node) {
     if (node instanceof SqlBegin begin) {
       if (txn == null) {
-        txn = new Transaction(IDS.incrementAndGet(), isolation(begin.modes()));
+        txn = new Transaction(engine.nextTransactionId(), isolation(begin.modes()));
       }
       return Results.command("BEGIN", 0);
     }
@@ -94,11 +91,15 @@ final class SessionTransactions {
       }
       Transaction t = txn;
       txn = null;
-      if (t.state() == Transaction.State.FAILED) {
-        return Results.command("ROLLBACK", 0);
+      try {
+        if (t.state() == Transaction.State.FAILED) {
+          return Results.command("ROLLBACK", 0);
+        }
+        TransactionCommit.commit(engine, t);
+        return Results.command("COMMIT", 0);
+      } finally {
+        engine.locks().releaseAll(t.id());
       }
-      TransactionCommit.commit(engine, t);
-      return Results.command("COMMIT", 0);
     }
     if (node instanceof SqlRollback rollback) {
       if (rollback.savepoint() != null) {
@@ -112,7 +113,7 @@ final class SessionTransactions {
         }
         return Results.command("ROLLBACK", 0);
       }
-      txn = null;
+      end();
       return Results.command("ROLLBACK", 0);
     }
     if (node instanceof SqlSavepoint savepoint) {
@@ -150,7 +151,15 @@ final class SessionTransactions {
 
   /** Ends the session's block, if any, without committing it. */
   void close() {
-    txn = null;
+    end();
+  }
+
+  /** Drops the block and its locks. */
+  private void end() {
+    if (txn != null) {
+      engine.locks().releaseAll(txn.id());
+      txn = null;
+    }
   }
 
   private Isolation isolation(TransactionModes modes) {

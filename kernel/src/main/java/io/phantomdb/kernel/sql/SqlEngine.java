@@ -32,6 +32,8 @@ public final class SqlEngine implements AutoCloseable {
   private final AtomicLong lastTs;
   private final AtomicLong rowIds;
   private final io.phantomdb.kernel.txn.HybridLogicalClock clock;
+  private final io.phantomdb.kernel.txn.lock.LockManager locks = new io.phantomdb.kernel.txn.lock.LockManager();
+  private final AtomicLong transactionIds = new AtomicLong();
   private final Map<TableDescriptor, TableLayout> layouts = new ConcurrentHashMap<>();
   private final PlanCache plans = new PlanCache(1024);
   private final PlanCache textPlans = new PlanCache(256);
@@ -146,6 +148,16 @@ public final class SqlEngine implements AutoCloseable {
 
   TableLayout layout(TableDescriptor t) {
     return layouts.computeIfAbsent(t, TableLayout::of);
+  }
+
+  /** @return the row lock manager of all transactions */
+  io.phantomdb.kernel.txn.lock.LockManager locks() {
+    return locks;
+  }
+
+  /** @return a new transaction number */
+  long nextTransactionId() {
+    return transactionIds.incrementAndGet();
   }
 
   long nextRowId() {

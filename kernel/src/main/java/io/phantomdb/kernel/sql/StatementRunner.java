@@ -162,7 +162,7 @@ final class StatementRunner {
       Operator op = outputOf(root, new PhysicalPlanner(env, false).build(root.rel));
       return Results.rows(plan.columns(), op, new ExecContext(eval), "SELECT");
     }
-    return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader).execute(plan, eval);
+    return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader, session.setting("lock_timeout"), catalog.version()).execute(plan, eval);
   }
 
   StatementResult explain(SqlPgExplain explain) {
@@ -172,7 +172,7 @@ final class StatementRunner {
       IdentityRules.apply(inner, catalog, databaseId, searchPath);
       DmlPlan dml = new DmlPlanner(planner(), catalog, databaseId, searchPath).plan(inner);
       EvalContext eval = new EvalContext(new Object[0], Instant.now(), session).withSequences(sequenceOps());
-      return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader).explain(dml, analyze, eval);
+      return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader, session.setting("lock_timeout"), catalog.version()).explain(dml, analyze, eval);
     }
     IdentityRules.apply(inner, catalog, databaseId, searchPath);
     RelRoot root = planner().plan(inner);

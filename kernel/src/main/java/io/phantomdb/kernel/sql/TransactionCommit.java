@@ -9,9 +9,10 @@ import io.phantomdb.spi.storage.WriteBatch;
 import java.util.Map;
 
 /**
- * Commits an explicit transaction: under the engine's write lock, checks that no key it wrote got
- * a version committed after its snapshot (first committer wins: 40001 otherwise, and nothing is
- * written), then writes all its writes as versions at one new commit timestamp in one synced batch.
+ * Commits a transaction: under the engine's write lock, checks (REPEATABLE READ, SERIALIZABLE) that
+ * no key it wrote got a version committed after its snapshot (first committer wins: 40001
+ * otherwise, and nothing is written), then writes all its writes as versions at one new commit
+ * timestamp in one synced batch. The caller releases its row locks afterwards.
  */
 final class TransactionCommit {
   private TransactionCommit() {}
@@ -27,7 +28,16 @@ final class TransactionCommit {
     }
     engine.writeLock().lock();
     try {
-      for (byte[] key : txn.writes().keySet()) {
+      if (txn.catalogVersion() >= 0 && engine.catalog().current().version() != txn.catalogVersion()) {
+        // rows written with the layouts of a catalog that has changed since (DDL committed meanwhile)
+        throw new SqlException(SqlState.SERIALIZATION_FAILURE,
+            "could not serialize access: the schema changed during the transaction", null,
+            "The transaction might succeed if retried.", null);
+      }
+      // Row locks kept every written row from changing since it was written; REPEATABLE READ and
+      // SERIALIZABLE also need nothing committed since the snapshot (first committer wins).
+      for (byte[] key : txn.isolation() == Transaction.Isolation.READ_COMMITTED ? java.util.Set.<byte[]>of()
+          : txn.writes().keySet()) {
         long newest = newestVersion(engine, key);
         if (newest > txn.snapshotTs()) {
           throw new SqlException(SqlState.SERIALIZATION_FAILURE,

@@ -70,6 +70,7 @@ public final class Transaction {
   private boolean snapshotTaken;
   private NavigableMap<byte[], byte[]> writes = newWriteSet();
   private final Deque<Savepoint> savepoints = new ArrayDeque<>();
+  private long catalogVersion = -1;
 
   /**
    * @param id a number unique among the engine's transactions
@@ -148,6 +149,22 @@ public final class Transaction {
    */
   public long snapshotTs() {
     return snapshotTs;
+  }
+
+  /**
+   * Records the catalog version the transaction's writes were planned against (the first one).
+   *
+   * @param version the catalog version of a writing statement
+   */
+  public void noteCatalogVersion(long version) {
+    if (catalogVersion < 0) {
+      catalogVersion = version;
+    }
+  }
+
+  /** @return the catalog version of the first writing statement, or -1 */
+  public long catalogVersion() {
+    return catalogVersion;
   }
 
   /** @return the write set: logical key → stored value (row, index marker or tombstone) */

@@ -33,6 +33,22 @@ public final class TableWriter {
   /** logical keys (rows and index entries) this statement wrote: LIVE or a tombstone */
   private final TreeMap<byte[], byte[]> pending = new TreeMap<>(Arrays::compareUnsigned);
   private long changed;
+  private RowLocks locks;
+
+  /**
+   * @param locks how to lock what this writer writes (in a transaction), or null for no locks
+   * @return this writer
+   */
+  public TableWriter withLocks(RowLocks locks) {
+    this.locks = locks;
+    return this;
+  }
+
+  private void lockRow(TableLayout t, byte[] pk) {
+    if (locks != null) {
+      locks.lock(t, pk, false);
+    }
+  }
 
   /**
    * @param reader the latest committed state, for uniqueness checks
@@ -71,6 +87,7 @@ public final class TableWriter {
    */
   public void insert(TableLayout t, Object[] row) {
     byte[] pk = t.primary().keyOf(row).toByteArray();
+    lockRow(t, pk);
     if (exists(pk)) {
       throw duplicate(t, t.primary(), row);
     }
@@ -89,6 +106,7 @@ public final class TableWriter {
    */
   public void delete(TableLayout t, Object[] row) {
     byte[] pk = t.primary().keyOf(row).toByteArray();
+    lockRow(t, pk);
     write(pk, RowCodec.tombstone());
     for (IndexLayout idx : t.secondary()) {
       write(entryKey(t, idx, row, pk), RowCodec.tombstone());
@@ -113,6 +131,7 @@ public final class TableWriter {
       insert(t, newRow);
       return;
     }
+    lockRow(t, newPk);
     write(newPk, t.rowCodec().encode(newRow));
     for (IndexLayout idx : t.secondary()) {
       byte[] oldEntry = entryKey(t, idx, oldRow, oldPk);
@@ -187,6 +206,9 @@ public final class TableWriter {
   private void putEntry(TableLayout t, IndexLayout idx, Object[] row, byte[] pk) {
     if (idx.index().unique() && !idx.hasNullKey(row)) {
       byte[] prefix = idx.keyOf(row).toByteArray();
+      if (locks != null) {
+        locks.lock(t, prefix, true);
+      }
       if (anyLiveUnder(prefix)) {
         throw duplicate(t, idx, row);
       }
