@@ -111,7 +111,7 @@ public abstract class AbstractConsensusDurabilityIT {
       child.waitFor(30, TimeUnit.SECONDS);
     }
     assertThat(ready).as("child output: %s", output).isTrue();
-    assertThat(output).as("child output besides READY and ACK lines").isEmpty();
+    assertThat(output).as("commands that failed in the child").noneMatch(l -> l.startsWith("FAILED "));
     assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
   }
 
