@@ -7,6 +7,8 @@ module io.phantomdb.api {
 
   exports io.phantomdb.spi;
   exports io.phantomdb.spi.storage;
+  exports io.phantomdb.spi.consensus;
 
   uses io.phantomdb.spi.storage.StorageEngineFactory;
+  uses io.phantomdb.spi.consensus.ConsensusProvider;
 }

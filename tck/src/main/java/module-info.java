@@ -10,6 +10,7 @@ module io.phantomdb.tck {
   requires transitive net.jqwik.api;
   requires java.management;
 
+  exports io.phantomdb.tck.consensus;
   exports io.phantomdb.tck.storage;
   exports io.phantomdb.tck.storage.memory;
 

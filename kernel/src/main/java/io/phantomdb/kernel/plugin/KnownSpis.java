@@ -1,5 +1,6 @@
 package io.phantomdb.kernel.plugin;
 
+import io.phantomdb.spi.consensus.ConsensusProvider;
 import io.phantomdb.spi.storage.StorageEngineFactory;
 import java.util.List;
 
@@ -10,8 +11,12 @@ public final class KnownSpis {
   public static final SpiType<StorageEngineFactory> STORAGE =
       new SpiType<>("storage", "storage engine", StorageEngineFactory.class, StorageEngineFactory::name);
 
+  /** Consensus providers, which replicate and apply committed writes; {@code local} is built in. */
+  public static final SpiType<ConsensusProvider> CONSENSUS =
+      new SpiType<>("consensus", "consensus provider", ConsensusProvider.class, ConsensusProvider::name);
+
   /** Every SPI the registry collects, in report order. */
-  public static final List<SpiType<?>> ALL = List.of(STORAGE);
+  public static final List<SpiType<?>> ALL = List.of(STORAGE, CONSENSUS);
 
   private KnownSpis() {}
 }

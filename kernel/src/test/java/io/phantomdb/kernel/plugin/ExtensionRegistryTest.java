@@ -2,12 +2,15 @@ package io.phantomdb.kernel.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.phantomdb.kernel.consensus.local.LocalConsensusProvider;
 import io.phantomdb.kernel.plugin.fixture.BrokenEngineFactory;
 import io.phantomdb.kernel.plugin.fixture.FailingStartPlugin;
+import io.phantomdb.kernel.plugin.fixture.FixtureConsensusProvider;
 import io.phantomdb.kernel.plugin.fixture.FixtureEngineFactory;
 import io.phantomdb.kernel.plugin.fixture.MemoryNamedEngineFactory;
 import io.phantomdb.kernel.plugin.fixture.SecondFixtureEngineFactory;
 import io.phantomdb.spi.ApiVersion;
+import io.phantomdb.spi.consensus.ConsensusProvider;
 import io.phantomdb.spi.storage.StorageEngineFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,8 +43,25 @@ class ExtensionRegistryTest {
       assertThat(r.find(KnownSpis.STORAGE, "nope")).isEmpty();
       assertThat(r.plugins()).singleElement().satisfies(p -> {
         assertThat(p.id()).isEqualTo("class-path");
-        assertThat(p.provides()).contains("storage: memory");
+        assertThat(p.provides()).contains("storage: memory", "consensus: local");
       });
+      assertThat(r.find(KnownSpis.CONSENSUS, "local")).containsInstanceOf(LocalConsensusProvider.class);
+    }
+  }
+
+  @Test
+  void aPluginCanSupplyAConsensusProvider() {
+    TestPlugin.withId("raftish").consensus(FixtureConsensusProvider.class).writeZip(plugins);
+    try (ExtensionRegistry r = load()) {
+      PluginReport p = report(r, "raftish-1.0.zip");
+      assertThat(p.status()).isEqualTo(PluginStatus.LOADED);
+      assertThat(p.provides()).containsExactly("consensus: fixture");
+      assertThat(p.declares()).containsExactly("consensus");
+      ConsensusProvider provider = r.find(KnownSpis.CONSENSUS, "fixture").orElseThrow();
+      assertThat(provider.getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class);
+      assertThat(r.names(KnownSpis.CONSENSUS)).containsExactly("fixture", "local");
+      assertThat(r.providerOf(KnownSpis.CONSENSUS, "fixture")).hasValue("plugin raftish");
+      assertThat(r.names(KnownSpis.STORAGE)).doesNotContain("fixture");
     }
   }
 

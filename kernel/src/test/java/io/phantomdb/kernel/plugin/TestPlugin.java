@@ -1,5 +1,6 @@
 package io.phantomdb.kernel.plugin;
 
+import io.phantomdb.spi.consensus.ConsensusProvider;
 import io.phantomdb.spi.storage.StorageEngineFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,7 @@ public final class TestPlugin {
   private boolean withApiJar;
   private final List<Class<?>> classes = new ArrayList<>();
   private final List<String> storageProviders = new ArrayList<>();
+  private final List<String> consensusProviders = new ArrayList<>();
 
   private TestPlugin(String id) {
     this.id = id;
@@ -49,6 +51,13 @@ public final class TestPlugin {
   public TestPlugin storage(Class<? extends StorageEngineFactory> factory) {
     classes.add(factory);
     storageProviders.add(factory.getName());
+    return this;
+  }
+
+  /** Packs a consensus provider class and lists it in META-INF/services. */
+  public TestPlugin consensus(Class<? extends ConsensusProvider> provider) {
+    classes.add(provider);
+    consensusProviders.add(provider.getName());
     return this;
   }
 
@@ -123,6 +132,10 @@ public final class TestPlugin {
     if (!storageProviders.isEmpty()) {
       entries.put("classes/META-INF/services/" + StorageEngineFactory.class.getName(),
           (String.join("\n", storageProviders) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    if (!consensusProviders.isEmpty()) {
+      entries.put("classes/META-INF/services/" + ConsensusProvider.class.getName(),
+          (String.join("\n", consensusProviders) + "\n").getBytes(StandardCharsets.UTF_8));
     }
     if (withApiJar) {
       entries.put("lib/api.jar", apiJar());
