@@ -292,11 +292,11 @@ final class EngineSession implements Session {
       return new SettingCommands(settings).execute(node);
     }
     if (DatabaseExecutor.handles(node)) {
-      return new DatabaseExecutor(engine.catalog(), engine.data(), engine.writeLock(), database,
+      return new DatabaseExecutor(engine.catalog(), engine.data(), engine.ddlLock(), database,
           engine.sessionsLock(), db -> engine.otherSessions(db, this)).execute(node);
     }
     if (node instanceof SqlDdl) {
-      return new DdlExecutor(engine.storage(), engine.data(), engine.catalog(), engine.writeLock(),
+      return new DdlExecutor(engine.storage(), engine.data(), engine.catalog(), engine.ddlLock(),
           databaseId(), view.searchPath(), engine::layout, engine::readTs)
           .withWrites(new EngineDdlWrites(engine)).sequences(engine.sequences()).execute(node);
     }

@@ -53,6 +53,84 @@ public final class SqlEngine implements AutoCloseable {
     // Row ids of tables without a primary key: above anything issued before, assuming fewer than
     // 16 rows per microsecond on average (far above what a single node inserts).
     this.rowIds = new AtomicLong(Math.max(System.currentTimeMillis() * 1000, lastTs.get()) * 16);
+    // Commits go through a replication group: the built-in one-node `local` group, which
+    // group-commits (one synced batch for all the commits waiting). It keeps no files of its own.
+    this.group = new io.phantomdb.kernel.consensus.local.LocalConsensusProvider().open(
+        io.phantomdb.spi.consensus.GroupContext.of("sql", new SqlStateMachine(storage, data, LAST_TS_KEY,
+            this::committed), java.nio.file.Path.of("local-group-keeps-no-files")));
+    this.ddlLock = new DrainingLock(writeLock, this::awaitCommits);
+  }
+
+  private final io.phantomdb.spi.consensus.ReplicationGroup group;
+  private final DrainingLock ddlLock;
+
+  /**
+   * Submits a committed transaction's command to the replication group.
+   *
+   * @param command a {@link CommitCommand}
+   * @return completes once it is durable and visible
+   */
+  java.util.concurrent.CompletableFuture<Long> submit(byte[] command) {
+    return group.submit(command);
+  }
+
+  /** Waits until every command submitted so far is applied (a barrier through the group). */
+  void awaitCommits() {
+    try {
+      group.submit(CommitCommand.barrier()).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw new SqlException(SqlState.INTERNAL_ERROR, "the commit log stopped: " + e.getCause().getMessage(),
+          null, null, e.getCause());
+    }
+  }
+
+  /**
+   * The write lock as DDL takes it: once held, every transaction commit submitted before has been
+   * applied, so DDL (which writes storage directly: catalog, TRUNCATE's range deletes, rewrites)
+   * never overtakes a commit that got its timestamp earlier.
+   */
+  ReentrantLock ddlLock() {
+    return ddlLock;
+  }
+
+  /** {@link #ddlLock()}: the engine's write lock, draining the commit queue when first taken. */
+  private static final class DrainingLock extends ReentrantLock {
+    private static final long serialVersionUID = 1L;
+    private final transient ReentrantLock inner;
+    private final transient Runnable drain;
+
+    DrainingLock(ReentrantLock inner, Runnable drain) {
+      this.inner = inner;
+      this.drain = drain;
+    }
+
+    @Override
+    public void lock() {
+      inner.lock();
+      if (inner.getHoldCount() == 1) {
+        try {
+          drain.run();
+        } catch (RuntimeException e) {
+          inner.unlock();
+          throw e;
+        }
+      }
+    }
+
+    @Override
+    public void unlock() {
+      inner.unlock();
+    }
+
+    @Override
+    public boolean isHeldByCurrentThread() {
+      return inner.isHeldByCurrentThread();
+    }
+
+    @Override
+    public int getHoldCount() {
+      return inner.getHoldCount();
+    }
   }
 
   /**
@@ -174,6 +252,9 @@ public final class SqlEngine implements AutoCloseable {
    * the clock allows, close to the wall clock in microseconds (a hybrid logical clock on one node).
    */
   long nextCommitTs() {
+    if (!writeLock.isHeldByCurrentThread()) {
+      throw new IllegalStateException("nextCommitTs needs the write lock");
+    }
     return clock.now();
   }
 
@@ -183,12 +264,18 @@ public final class SqlEngine implements AutoCloseable {
   }
 
   void committed(long ts) {
-    lastTs.set(ts);
+    lastTs.accumulateAndGet(ts, Math::max);
+  }
+
+  /** @return a commit timestamp for a transaction, under the write lock (no draining) */
+  long nextTransactionCommitTs() {
+    return clock.now();
   }
 
   /** Closes the engine (not the storage engine under it). */
   @Override
   public void close() {
+    group.close();
     sequences.flush();
     layouts.clear();
   }

@@ -3,16 +3,14 @@ package io.phantomdb.kernel.sql;
 import io.phantomdb.kernel.sql.encoding.VersionedKeys;
 import io.phantomdb.kernel.txn.Transaction;
 import io.phantomdb.spi.storage.Cursor;
-import io.phantomdb.spi.storage.Durability;
 import io.phantomdb.spi.storage.ScanOrder;
-import io.phantomdb.spi.storage.WriteBatch;
-import java.util.Map;
 
 /**
  * Commits a transaction: under the engine's write lock, checks (REPEATABLE READ, SERIALIZABLE) that
  * no key it wrote got a version committed after its snapshot (first committer wins: 40001
- * otherwise, and nothing is written), then writes all its writes as versions at one new commit
- * timestamp in one synced batch. The caller releases its row locks afterwards.
+ * otherwise, and nothing is written), gives it a commit timestamp and submits its writes to the
+ * engine's replication group in timestamp order; then waits, without the lock, until the group has
+ * applied them (synced, and visible to new statements). The caller releases its row locks afterwards.
  */
 final class TransactionCommit {
   private TransactionCommit() {}
@@ -26,6 +24,7 @@ final class TransactionCommit {
     if (txn.writes().isEmpty()) {
       return;
     }
+    java.util.concurrent.CompletableFuture<Long> submitted;
     engine.writeLock().lock();
     try {
       if (txn.catalogVersion() >= 0 && engine.catalog().current().version() != txn.catalogVersion()) {
@@ -45,17 +44,17 @@ final class TransactionCommit {
               "The transaction might succeed if retried.", null);
         }
       }
-      long commitTs = engine.nextCommitTs();
-      WriteBatch batch = new WriteBatch(txn.writes().size() + 1);
-      for (Map.Entry<byte[], byte[]> e : txn.writes().entrySet()) {
-        batch.put(engine.data(), VersionedKeys.versioned(e.getKey(), commitTs), e.getValue());
-      }
-      byte[][] ts = engine.lastTsEntry(commitTs);
-      batch.put(engine.data(), ts[0], ts[1]);
-      engine.storage().write(batch, Durability.SYNC);
-      engine.committed(commitTs);
+      long commitTs = engine.nextTransactionCommitTs();
+      submitted = engine.submit(CommitCommand.encode(commitTs, txn.writes()));
     } finally {
       engine.writeLock().unlock();
+    }
+    // waiting outside the lock lets other commits join the same synced batch (group commit)
+    try {
+      submitted.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw new SqlException(SqlState.INTERNAL_ERROR, "could not commit: " + e.getCause().getMessage(),
+          null, null, e.getCause());
     }
   }
 
