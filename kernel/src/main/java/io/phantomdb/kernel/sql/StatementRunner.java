@@ -129,8 +129,9 @@ final class StatementRunner {
       DmlPlan dml = new DmlPlanner(planner(), catalog, databaseId, searchPath).plan(node);
       return new PlanCache.Plan(dml.core(), dml.columns(), dml.kind(), parameterDataTypes(), dml);
     }
+    List<SqlNode> items = selectItems(node);
     RelRoot root = planner().plan(node);
-    return new PlanCache.Plan(root, columns(root), node.getKind(), parameterDataTypes(), null);
+    return new PlanCache.Plan(root, columns(root, items), node.getKind(), parameterDataTypes(), null);
   }
 
   private List<DataType> parameterDataTypes() {
@@ -249,14 +250,49 @@ final class StatementRunner {
 
   /** The statement's output columns, with PostgreSQL's name for unnamed expressions. */
   private static List<ColumnInfo> columns(RelRoot root) {
+    return columns(root, null);
+  }
+
+  /**
+   * The output columns; an unnamed expression gets PostgreSQL's name from its select item
+   * ({@code count}, {@code upper}, {@code int4} for a cast, else {@code ?column?}).
+   *
+   * @param items the top-level select items as parsed, one per column, or null if unknown
+   */
+  private static List<ColumnInfo> columns(RelRoot root, List<SqlNode> items) {
     List<ColumnInfo> out = new ArrayList<>();
     List<RelDataTypeField> fields = root.validatedRowType.getFieldList();
+    boolean byItem = items != null && items.size() == root.fields.size();
     for (Map.Entry<Integer, String> f : root.fields) {
       RelDataTypeField field = fields.get(out.size());
-      String name = f.getValue().matches("EXPR\\$\\d+") ? "?column?" : f.getValue();
-      out.add(new ColumnInfo(name, CalciteTypes.toDataType(field.getType())));
+      DataType type = CalciteTypes.toDataType(field.getType());
+      String name = f.getValue();
+      if (name.matches("EXPR\\$\\d+")) {
+        name = byItem ? io.phantomdb.kernel.sql.plan.PgColumnNames.of(items.get(out.size()), type) : "?column?";
+      }
+      out.add(new ColumnInfo(name, type));
     }
     return out;
+  }
+
+  /**
+   * The select items of a plain SELECT (under its ORDER BY / LIMIT), captured before validation
+   * rewrites them; null when there is a {@code *} or it is not a plain SELECT (set operations,
+   * VALUES).
+   */
+  private static List<SqlNode> selectItems(SqlNode node) {
+    SqlNode q = node instanceof org.apache.calcite.sql.SqlOrderBy o ? o.query : node;
+    if (!(q instanceof org.apache.calcite.sql.SqlSelect select) || select.getSelectList() == null) {
+      return null;
+    }
+    List<SqlNode> items = new ArrayList<>();
+    for (SqlNode item : select.getSelectList()) {
+      if (item instanceof org.apache.calcite.sql.SqlIdentifier id && id.isStar()) {
+        return null;
+      }
+      items.add(item);
+    }
+    return items;
   }
 
   /** The projection RelRoot asks for on top of the plan's output (often the identity). */

@@ -125,6 +125,15 @@ class PreparedStatementTest {
   }
 
   @Test
+  void unnamedColumnsGetPostgresNames() {
+    try (StatementResult r = session.execute("SELECT count(*), upper(owner), 1, id::text, now() AS t FROM acct GROUP BY owner, id")) {
+      assertThat(r.columns()).extracting(ColumnInfo::name).containsExactly("count", "upper", "?column?", "id", "t");
+    }
+    PreparedStatement p = session.prepare("SELECT max(balance), $1::int FROM acct");
+    assertThat(p.columns()).extracting(ColumnInfo::name).containsExactly("max", "int4");
+  }
+
+  @Test
   void utilityStatementsCanBePreparedToo() {
     PreparedStatement p = session.prepare("CREATE TABLE t2 (a INT)");
     assertThat(p.parameterTypes()).isEmpty();

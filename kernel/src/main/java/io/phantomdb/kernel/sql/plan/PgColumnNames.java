@@ -14,7 +14,7 @@ import org.apache.calcite.sql.SqlNode;
  * operand's name (or the type's name), {@code case}, {@code coalesce}, {@code row}, {@code
  * exists}, and {@code ?column?} for anything else.
  */
-final class PgColumnNames {
+public final class PgColumnNames {
   /** PostgreSQL's name for an expression it cannot name. */
   static final String UNNAMED = "?column?";
 
@@ -25,7 +25,7 @@ final class PgColumnNames {
    * @param type the expression's type (names casts of unnamed expressions)
    * @return its column name
    */
-  static String of(SqlNode item, DataType type) {
+  public static String of(SqlNode item, DataType type) {
     String name = figure(item);
     if (name != null) {
       return name;
