@@ -2,9 +2,7 @@ package io.phantomdb.kernel.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.phantomdb.spi.storage.StorageContext;
 import io.phantomdb.spi.storage.StorageEngine;
-import io.phantomdb.tck.storage.MemoryStorageEngineFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +29,22 @@ class TransactionConcurrencyTest {
   StorageEngine storage;
   SqlEngine engine;
 
+  /** @return the storage engine to run on; {@code Lsm*}/{@code Btree*} subclasses override it */
+  protected String storage() {
+    return "memory";
+  }
+
+  /**
+   * @return transfers per writer; deadlocks (1 s each to detect at the default deadlock_timeout)
+   *     dominate the run time, so the real engines do fewer
+   */
+  protected int transfers() {
+    return 150;
+  }
+
   @BeforeEach
   void open() {
-    storage = new MemoryStorageEngineFactory().open(StorageContext.of(dir));
+    storage = TestStorage.open(storage(), dir);
     engine = SqlEngine.open(storage);
     try (Session s = engine.newSession()) {
       run(s, "CREATE TABLE acct (id INT PRIMARY KEY, bal BIGINT NOT NULL)");
@@ -74,7 +85,7 @@ class TransactionConcurrencyTest {
   @ValueSource(strings = {"READ COMMITTED", "REPEATABLE READ"})
   void transfersKeepTheTotalAndReadersSeeItWhole(String isolation) throws Exception {
     int writers = 6;
-    int transfers = 150;
+    int transfers = transfers();
     ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
     AtomicLong committed = new AtomicLong();
     AtomicLong retried = new AtomicLong();
