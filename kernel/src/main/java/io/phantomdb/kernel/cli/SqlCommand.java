@@ -13,6 +13,7 @@ import io.phantomdb.kernel.sql.Session;
 import io.phantomdb.kernel.sql.SqlException;
 import io.phantomdb.kernel.storage.SelectedStorage;
 import io.phantomdb.kernel.storage.StorageSelector;
+import io.phantomdb.kernel.txn.gc.GcSettings;
 import io.phantomdb.spi.storage.StorageEngine;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -109,7 +110,7 @@ final class SqlCommand implements Callable<Integer> {
     try (ExtensionRegistry registry = ExtensionRegistry.load(PluginSettings.from(config))) {
       SelectedStorage storage = StorageSelector.select(config, registry);
       try (StorageEngine engine = storage.open();
-          EmbeddedSql sql = startSql(engine);
+          EmbeddedSql sql = startSql(engine, GcSettings.from(config));
           Session session = sql.newSession()) {
         SqlRunner runner = new SqlRunner(session, new ResultPrinter(fmt, out), out, err,
             stopOnError && !interactive, parent.verbose());
@@ -128,9 +129,9 @@ final class SqlCommand implements Callable<Integer> {
     }
   }
 
-  private static EmbeddedSql startSql(StorageEngine engine) {
+  private static EmbeddedSql startSql(StorageEngine engine, GcSettings gc) {
     try {
-      return EmbeddedSql.open(engine);
+      return EmbeddedSql.open(engine, gc);
     } catch (SqlException e) {
       throw new OperatorException("the SQL engine cannot start: " + e.getMessage(), e);
     }

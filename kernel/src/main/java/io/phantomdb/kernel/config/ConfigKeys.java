@@ -43,9 +43,27 @@ public final class ConfigKeys {
           "",
           "plugin ids not to load, comma-separated (for example storage-lsm); empty loads every plugin");
 
+  /** The pause between background version garbage collection passes. */
+  public static final ConfigKey<java.time.Duration> TXN_GC_INTERVAL =
+      new ConfigKey<>(
+          "txn.gc.interval",
+          ValueTypes.DURATION,
+          "10s",
+          "pause between background passes of version garbage collection (old row versions no "
+              + "transaction can see are deleted); 0 turns the background passes off (VACUUM still runs one)");
+
+  /** How long versions are kept even when no reader needs them. */
+  public static final ConfigKey<java.time.Duration> TXN_GC_RETENTION =
+      new ConfigKey<>(
+          "txn.gc.retention",
+          ValueTypes.DURATION,
+          "0",
+          "how long old row versions are kept even when no running statement or transaction can see them "
+              + "(0: collect them as soon as possible, as PostgreSQL does); units ms, s, min, h, d");
+
   /** All keys, in the order the shipped file documents them. */
   public static final List<ConfigKey<?>> ALL =
-      List.of(STORAGE_ENGINE, DATA_DIR, PLUGINS_DIR, PLUGINS_DISABLED);
+      List.of(STORAGE_ENGINE, DATA_DIR, PLUGINS_DIR, PLUGINS_DISABLED, TXN_GC_INTERVAL, TXN_GC_RETENTION);
 
   private ConfigKeys() {}
 

@@ -87,5 +87,38 @@ public final class ValueTypes {
         }
       };
 
+  /**
+   * A length of time: a non-negative whole number and a unit, {@code ms}, {@code s}, {@code min},
+   * {@code h} or {@code d} (for example {@code 10s}, {@code 500ms}, {@code 1min}); a bare
+   * {@code 0} is zero.
+   */
+  public static final ValueType<java.time.Duration> DURATION =
+      new ValueType<>() {
+        @Override
+        public java.time.Duration parse(String text, Path home) {
+          java.util.regex.Matcher m = DURATION_TEXT.matcher(text.trim());
+          if (!m.matches() || (m.group(2) == null && Long.parseLong(m.group(1)) != 0)) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration (expected a whole number "
+                + "and a unit: ms, s, min, h or d, such as 10s)");
+          }
+          long n = Long.parseLong(m.group(1));
+          String unit = m.group(2) == null ? "s" : m.group(2);
+          return switch (unit) {
+            case "ms" -> java.time.Duration.ofMillis(n);
+            case "s" -> java.time.Duration.ofSeconds(n);
+            case "min" -> java.time.Duration.ofMinutes(n);
+            case "h" -> java.time.Duration.ofHours(n);
+            default -> java.time.Duration.ofDays(n);
+          };
+        }
+
+        @Override
+        public String describe() {
+          return "duration";
+        }
+      };
+
+  private static final Pattern DURATION_TEXT = Pattern.compile("([0-9]{1,12})\\s*(ms|s|min|h|d)?");
+
   private ValueTypes() {}
 }

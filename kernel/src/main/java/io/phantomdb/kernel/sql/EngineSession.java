@@ -295,14 +295,11 @@ final class EngineSession implements Session {
       return new DatabaseExecutor(engine.catalog(), engine.data(), engine.ddlLock(), database,
           engine.sessionsLock(), db -> engine.otherSessions(db, this)).execute(node);
     }
-    if (node instanceof SqlDdl) {
-      return new DdlExecutor(engine.storage(), engine.data(), engine.catalog(), engine.ddlLock(),
-          databaseId(), view.searchPath(), engine::layout, engine::readTs)
-          .withWrites(new EngineDdlWrites(engine)).sequences(engine.sequences()).execute(node);
-    }
-    if (node instanceof SqlAnalyze analyze) {
-      return new AnalyzeExecutor(engine.storage(), engine.data(), engine.catalog(), databaseId(), view.searchPath(),
-          engine::layout, engine::readTs).execute(analyze);
+    if (node instanceof SqlDdl || node instanceof SqlAnalyze) {
+      // DDL and ANALYZE read at the latest commit, which may move on while they run: pin it
+      try (io.phantomdb.kernel.txn.ActiveSnapshots.Registration pin = engine.snapshots().pin()) {
+        return dispatchReading(node, view);
+      }
     }
     if (node instanceof SqlPgExplain explain) {
       return new StatementRunner(engine, catalog(), databaseId(), view).sequences(sequences)
@@ -310,6 +307,16 @@ final class EngineSession implements Session {
     }
     throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
         "statement " + node.getKind().lowerName + " is not supported yet");
+  }
+
+  private StatementResult dispatchReading(SqlNode node, SessionView view) {
+    if (node instanceof SqlDdl) {
+      return new DdlExecutor(engine.storage(), engine.data(), engine.catalog(), engine.ddlLock(),
+          databaseId(), view.searchPath(), engine::layout, engine::readTs)
+          .withWrites(new EngineDdlWrites(engine)).sequences(engine.sequences()).execute(node);
+    }
+    return new AnalyzeExecutor(engine.storage(), engine.data(), engine.catalog(), databaseId(), view.searchPath(),
+        engine::layout, engine::readTs).execute((SqlAnalyze) node);
   }
 
   private void checkOpen() {

@@ -42,8 +42,15 @@ public final class Results {
     };
   }
 
-  /** Rows computed on demand by an open operator tree; closing closes the tree. */
-  static StatementResult rows(List<ColumnInfo> columns, Operator root, ExecContext ctx, String verb) {
+  /**
+   * Rows computed on demand by an open operator tree; closing closes the tree and then releases
+   * the statement's snapshot (the tree's reads need its versions until then). Reading past the
+   * last row closes it too.
+   *
+   * @param snapshot the statement's read timestamp registration, released on close
+   */
+  static StatementResult rows(List<ColumnInfo> columns, Operator root, ExecContext ctx, String verb,
+      io.phantomdb.kernel.txn.ActiveSnapshots.Registration snapshot) {
     root.open(ctx);
     return new StatementResult() {
       private long count;
@@ -88,7 +95,11 @@ public final class Results {
       public void close() {
         if (!closed) {
           closed = true;
-          root.close();
+          try {
+            root.close();
+          } finally {
+            snapshot.close();
+          }
         }
       }
     };

@@ -99,6 +99,7 @@ final class SessionTransactions {
         return Results.command("COMMIT", 0);
       } finally {
         engine.locks().releaseAll(t.id());
+        t.releaseSnapshot();
       }
     }
     if (node instanceof SqlRollback rollback) {
@@ -158,6 +159,7 @@ final class SessionTransactions {
   private void end() {
     if (txn != null) {
       engine.locks().releaseAll(txn.id());
+      txn.releaseSnapshot();
       txn = null;
     }
   }

@@ -5,9 +5,16 @@ import io.phantomdb.kernel.sql.catalog.SequenceDescriptor;
 import io.phantomdb.kernel.sql.catalog.TableDescriptor;
 import io.phantomdb.kernel.sql.sequence.SequenceStore;
 import io.phantomdb.kernel.sql.store.TableLayout;
+import io.phantomdb.kernel.txn.ActiveSnapshots;
+import io.phantomdb.kernel.txn.gc.GcPassResult;
+import io.phantomdb.kernel.txn.gc.GcSettings;
+import io.phantomdb.kernel.txn.gc.GcTotals;
+import io.phantomdb.kernel.txn.gc.VersionGc;
+import io.phantomdb.spi.storage.KeyRange;
 import io.phantomdb.spi.storage.Keyspace;
 import io.phantomdb.spi.storage.StorageEngine;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,7 +48,7 @@ public final class SqlEngine implements AutoCloseable {
   private final Map<EngineSession, String> sessions = new java.util.IdentityHashMap<>();
   private final SequenceStore sequences;
 
-  private SqlEngine(StorageEngine storage) {
+  private SqlEngine(StorageEngine storage, GcSettings gcSettings) {
     this.storage = storage;
     this.data = storage.createKeyspace(DATA_KEYSPACE);
     this.catalog = CatalogStore.open(storage);
@@ -59,6 +66,43 @@ public final class SqlEngine implements AutoCloseable {
         io.phantomdb.spi.consensus.GroupContext.of("sql", new SqlStateMachine(storage, data, LAST_TS_KEY,
             this::committed), java.nio.file.Path.of("local-group-keeps-no-files")));
     this.ddlLock = new DrainingLock(writeLock, this::awaitCommits);
+    this.snapshots = new ActiveSnapshots(lastTs::get);
+    this.gc = new VersionGc(storage, data, snapshots, gcSettings,
+        () -> System.currentTimeMillis() * 1000);
+    gc.start();
+  }
+
+  private final ActiveSnapshots snapshots;
+  private final VersionGc gc;
+
+  /** @return the read timestamps in use, which version garbage collection keeps visible */
+  ActiveSnapshots snapshots() {
+    return snapshots;
+  }
+
+  /**
+   * Runs one version garbage collection pass over all tables now (as {@code VACUUM} does): deletes
+   * the row and index versions that no running statement or transaction can see any more.
+   *
+   * @return what the pass did
+   */
+  public GcPassResult collectGarbage() {
+    return gc.collect(List.of(VersionGc.VERSIONED_DATA));
+  }
+
+  /**
+   * Runs one pass over some key ranges of the data keyspace (VACUUM of some tables).
+   *
+   * @param ranges ranges holding versioned keys only
+   * @return what the pass did
+   */
+  GcPassResult collectGarbage(List<KeyRange> ranges) {
+    return gc.collect(ranges);
+  }
+
+  /** @return what version garbage collection did since the engine opened */
+  public GcTotals gcTotals() {
+    return gc.totals();
   }
 
   private final io.phantomdb.spi.consensus.ReplicationGroup group;
@@ -140,7 +184,18 @@ public final class SqlEngine implements AutoCloseable {
    * @return the engine
    */
   public static SqlEngine open(StorageEngine storage) {
-    return new SqlEngine(storage);
+    return open(storage, GcSettings.DEFAULT);
+  }
+
+  /**
+   * Opens the SQL engine with version garbage collection settings ({@code txn.gc.*}).
+   *
+   * @param storage the open storage engine; the caller closes it after this engine
+   * @param gc when background passes run and what they keep
+   * @return the engine
+   */
+  public static SqlEngine open(StorageEngine storage, GcSettings gc) {
+    return new SqlEngine(storage, gc);
   }
 
   /** @return a new session in database {@code postgres}, every setting at its default */
@@ -275,6 +330,7 @@ public final class SqlEngine implements AutoCloseable {
   /** Closes the engine (not the storage engine under it). */
   @Override
   public void close() {
+    gc.close();
     group.close();
     sequences.flush();
     layouts.clear();

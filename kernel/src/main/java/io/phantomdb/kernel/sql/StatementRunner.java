@@ -26,6 +26,7 @@ import io.phantomdb.kernel.sql.store.TableWriter;
 import io.phantomdb.kernel.sql.type.CalciteTypes;
 import io.phantomdb.kernel.sql.type.DataType;
 import io.phantomdb.kernel.sql.type.TypeKind;
+import io.phantomdb.kernel.txn.ActiveSnapshots;
 import io.phantomdb.sql.parser.PhantomSqlParser;
 import io.phantomdb.sql.parser.stmt.SqlPgExplain;
 import java.time.Instant;
@@ -79,9 +80,28 @@ final class StatementRunner {
     return this;
   }
 
-  /** The read timestamp of a statement starting now: the transaction's, or the latest commit. */
+  /**
+   * The read timestamp of a statement starting now: the transaction's, or the latest commit. Called
+   * only while the statement's {@link #pin()} is held; a REPEATABLE READ / SERIALIZABLE snapshot
+   * taken here is registered for the rest of the transaction.
+   */
   private long statementReadTs() {
-    return txn == null ? engine.readTs() : txn.statementReadTs(engine.readTs());
+    if (txn == null) {
+      return engine.readTs();
+    }
+    long ts = txn.statementReadTs(engine.readTs());
+    if (txn.isolation() != io.phantomdb.kernel.txn.Transaction.Isolation.READ_COMMITTED && !txn.holdsSnapshot()) {
+      txn.holdSnapshot(engine.snapshots().register(ts));
+    }
+    return ts;
+  }
+
+  /**
+   * Registers the statement's reads with version garbage collection: every timestamp it reads at
+   * is at or above the latest commit now (or is its transaction's registered snapshot).
+   */
+  private ActiveSnapshots.Registration pin() {
+    return engine.snapshots().pin();
   }
 
   /** What statements read at {@code readTs}: the committed data, with the transaction's writes over it. */
@@ -158,15 +178,30 @@ final class StatementRunner {
     Object[] values = parameters == null || parameters.length == 0 ? new Object[0]
         : io.phantomdb.kernel.sql.expr.ParameterValues.convertAll(parameters, plan.parameterTypes(), session.timeZone());
     EvalContext eval = new EvalContext(values, Instant.now(), session).withSequences(sequenceOps());
-    if (plan.dml() == null) {
-      StatementEnv env = env(statementReadTs(), eval, null);
-      Operator op = outputOf(root, new PhysicalPlanner(env, false).build(root.rel));
-      return Results.rows(plan.columns(), op, new ExecContext(eval), "SELECT");
+    ActiveSnapshots.Registration pin = pin();
+    try {
+      if (plan.dml() == null) {
+        StatementEnv env = env(statementReadTs(), eval, null);
+        Operator op = outputOf(root, new PhysicalPlanner(env, false).build(root.rel));
+        StatementResult rows = Results.rows(plan.columns(), op, new ExecContext(eval), "SELECT", pin);
+        pin = null; // the result releases it when closed
+        return rows;
+      }
+      return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader, session.setting("lock_timeout"), catalog.version()).execute(plan, eval);
+    } finally {
+      if (pin != null) {
+        pin.close();
+      }
     }
-    return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader, session.setting("lock_timeout"), catalog.version()).execute(plan, eval);
   }
 
   StatementResult explain(SqlPgExplain explain) {
+    try (ActiveSnapshots.Registration pin = pin()) {
+      return explainPinned(explain);
+    }
+  }
+
+  private StatementResult explainPinned(SqlPgExplain explain) {
     SqlNode inner = explain.statement();
     boolean analyze = explain.isAnalyze();
     if (DmlPlanner.isDml(inner)) {

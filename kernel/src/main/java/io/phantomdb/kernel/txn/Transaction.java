@@ -71,6 +71,7 @@ public final class Transaction {
   private NavigableMap<byte[], byte[]> writes = newWriteSet();
   private final Deque<Savepoint> savepoints = new ArrayDeque<>();
   private long catalogVersion = -1;
+  private ActiveSnapshots.Registration heldSnapshot;
 
   /**
    * @param id a number unique among the engine's transactions
@@ -139,6 +140,33 @@ public final class Transaction {
       snapshotTs = latest;
     }
     return snapshotTs;
+  }
+
+  /**
+   * Keeps the transaction's snapshot registered for version garbage collection until {@link
+   * #releaseSnapshot()} (REPEATABLE READ and SERIALIZABLE read at it in every statement).
+   *
+   * @param registration the snapshot's registration; a second one is released at once
+   */
+  public void holdSnapshot(ActiveSnapshots.Registration registration) {
+    if (heldSnapshot != null) {
+      registration.close();
+      return;
+    }
+    heldSnapshot = registration;
+  }
+
+  /** @return whether {@link #holdSnapshot} registered the snapshot and it is not released */
+  public boolean holdsSnapshot() {
+    return heldSnapshot != null;
+  }
+
+  /** Releases the snapshot's registration, at commit or rollback. Idempotent. */
+  public void releaseSnapshot() {
+    if (heldSnapshot != null) {
+      heldSnapshot.close();
+      heldSnapshot = null;
+    }
   }
 
   /**

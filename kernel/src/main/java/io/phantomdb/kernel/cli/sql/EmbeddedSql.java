@@ -2,6 +2,7 @@ package io.phantomdb.kernel.cli.sql;
 
 import io.phantomdb.kernel.sql.Session;
 import io.phantomdb.kernel.sql.SqlEngine;
+import io.phantomdb.kernel.txn.gc.GcSettings;
 import io.phantomdb.spi.storage.StorageEngine;
 import java.util.Objects;
 
@@ -25,7 +26,18 @@ public final class EmbeddedSql implements AutoCloseable {
    * @return the engine
    */
   public static EmbeddedSql open(StorageEngine storage) {
-    return new EmbeddedSql(SqlEngine.open(Objects.requireNonNull(storage, "storage")));
+    return open(storage, GcSettings.DEFAULT);
+  }
+
+  /**
+   * Starts the SQL engine with version garbage collection settings ({@code txn.gc.*}).
+   *
+   * @param storage the open storage engine; stays open and owned by the caller
+   * @param gc the garbage collection settings
+   * @return the engine
+   */
+  public static EmbeddedSql open(StorageEngine storage, GcSettings gc) {
+    return new EmbeddedSql(SqlEngine.open(Objects.requireNonNull(storage, "storage"), gc));
   }
 
   /**
