@@ -72,7 +72,7 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader().file(f, true).load())
         .hasMessage(f + ":2: unknown key 'storage.engin' (did you mean 'storage.engine'?); "
             + "known keys: data.dir, plugins.dir, plugins.disabled, storage.engine, "
-            + "storage.<engine>.<option>");
+            + "txn.gc.interval, txn.gc.retention, storage.<engine>.<option>");
   }
 
   @Test
