@@ -135,6 +135,53 @@ SqlNode PgAnalyze() :
     { return new SqlAnalyze(s.end(this), opts, targets); }
 }
 
+/**
+ * Parses VACUUM [FULL] [FREEZE] [VERBOSE] [ANALYZE] [table [(column [, ...])] [, ...]] and
+ * VACUUM (option [value] [, ...]) [table [(column [, ...])] [, ...]].
+ */
+SqlNode PgVacuum() :
+{
+    final Span s;
+    final Map<String, String> opts = new LinkedHashMap<String, String>();
+    final List<SqlAnalyze.Target> targets = new ArrayList<SqlAnalyze.Target>();
+}
+{
+    <VACUUM> { s = span(); }
+    (
+        LOOKAHEAD(2)
+        <LPAREN> PgVacuumOption(opts) ( <COMMA> PgVacuumOption(opts) )* <RPAREN>
+    |
+        [ <FULL> { opts.put("full", "true"); } ]
+        [ LOOKAHEAD(1) <FREEZE> { opts.put("freeze", "true"); } ]
+        [ LOOKAHEAD(1) <VERBOSE> { opts.put("verbose", "true"); } ]
+        [ LOOKAHEAD(1) <ANALYZE> { opts.put("analyze", "true"); } ]
+    )
+    [
+        PgAnalyzeTarget(targets)
+        ( <COMMA> PgAnalyzeTarget(targets) )*
+    ]
+    { return new SqlVacuum(s.end(this), opts, targets); }
+}
+
+/** Parses one VACUUM option: name [value] (FULL, reserved elsewhere, is a name here). */
+void PgVacuumOption(Map<String, String> opts) :
+{
+    final String name;
+    String value = "true";
+    final SqlIdentifier id;
+}
+{
+    (
+        <FULL> { name = "full"; }
+    |
+        id = SimpleIdentifier() { name = id.getSimple().toLowerCase(Locale.ROOT); }
+    )
+    [
+        value = PgOptionWord()
+    ]
+    { opts.put(name, value); }
+}
+
 /** Parses one table of ANALYZE: name [(column [, ...])]. */
 void PgAnalyzeTarget(List<SqlAnalyze.Target> targets) :
 {

@@ -295,6 +295,16 @@ final class EngineSession implements Session {
       return new DatabaseExecutor(engine.catalog(), engine.data(), engine.ddlLock(), database,
           engine.sessionsLock(), db -> engine.otherSessions(db, this)).execute(node);
     }
+    if (node instanceof io.phantomdb.sql.parser.stmt.SqlVacuum vacuum) {
+      if (transactions.current() != null) {
+        throw new SqlException(SqlState.ACTIVE_SQL_TRANSACTION, "VACUUM cannot run inside a transaction block");
+      }
+      return VacuumCommand.execute(engine, vacuum, catalog(), databaseId(), view.searchPath(), analyze -> {
+        try (io.phantomdb.kernel.txn.ActiveSnapshots.Registration pin = engine.snapshots().pin()) {
+          dispatchReading(analyze, view);
+        }
+      });
+    }
     if (node instanceof SqlDdl || node instanceof SqlAnalyze) {
       // DDL and ANALYZE read at the latest commit, which may move on while they run: pin it
       try (io.phantomdb.kernel.txn.ActiveSnapshots.Registration pin = engine.snapshots().pin()) {
