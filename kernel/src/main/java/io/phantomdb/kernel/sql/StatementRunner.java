@@ -81,13 +81,17 @@ final class StatementRunner {
 
   /** The read timestamp of a statement starting now: the transaction's, or the latest commit. */
   private long statementReadTs() {
-    return txn == null ? engine.readTs() : txn.statementReadTs(engine.readTs());
+    return txn == null ? engine.readTs() : SerializableTransactions.statementReadTs(engine, txn);
   }
 
-  /** What statements read at {@code readTs}: the committed data, with the transaction's writes over it. */
+  /**
+   * What statements read at {@code readTs}: the committed data, with the transaction's writes over
+   * it; a SERIALIZABLE transaction's reads are recorded.
+   */
   private io.phantomdb.spi.storage.KeyValueReader reader(long readTs) {
-    return txn == null || txn.writes().isEmpty() ? engine.storage()
+    io.phantomdb.spi.storage.KeyValueReader r = txn == null || txn.writes().isEmpty() ? engine.storage()
         : new io.phantomdb.kernel.txn.WriteSetReader(engine.storage(), engine.data(), txn.writes(), readTs);
+    return SerializableTransactions.reader(engine, txn, r);
   }
 
   /** The sequence functions for this statement: the session's, in the statement's catalog. */
