@@ -125,7 +125,7 @@ abstract class HermitageHarness {
       if (f.isDone()) {
         fail("T" + t + ": " + sql + " should block but finished: " + await(f));
       }
-      Thread.onSpinWait();
+      pause();
     }
     return f;
   }
@@ -157,6 +157,16 @@ abstract class HermitageHarness {
   static void assertConcurrentUpdate(SqlException e) {
     assertThat(e.sqlState()).isEqualTo(SqlState.SERIALIZATION_FAILURE);
     assertThat(e.getMessage()).isEqualTo("could not serialize access due to concurrent update");
+  }
+
+  /** Between two looks at the lock manager (not a timing assertion: only how often to look). */
+  private static void pause() {
+    try {
+      Thread.sleep(1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   private long waiters() {
