@@ -150,6 +150,7 @@ final class DmlExecution {
       }
       if (!writer.writes().isEmpty()) {
         t.noteCatalogVersion(catalogVersion);
+        SerializableTransactions.wrote(engine, t, writer.writes().keySet());
       }
       t.addWrites(writer.writes());
       return new Outcome(op, rows, writer.changed());

@@ -98,6 +98,7 @@ final class SessionTransactions {
         TransactionCommit.commit(engine, t);
         return Results.command("COMMIT", 0);
       } finally {
+        SerializableTransactions.ended(engine, t);
         engine.locks().releaseAll(t.id());
         t.releaseSnapshot();
       }
@@ -158,6 +159,7 @@ final class SessionTransactions {
   /** Drops the block and its locks. */
   private void end() {
     if (txn != null) {
+      SerializableTransactions.ended(engine, txn);
       engine.locks().releaseAll(txn.id());
       txn.releaseSnapshot();
       txn = null;

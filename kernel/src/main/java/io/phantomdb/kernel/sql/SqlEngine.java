@@ -41,6 +41,7 @@ public final class SqlEngine implements AutoCloseable {
   private final io.phantomdb.kernel.txn.HybridLogicalClock clock;
   private final io.phantomdb.kernel.txn.lock.LockManager locks = new io.phantomdb.kernel.txn.lock.LockManager();
   private final AtomicLong transactionIds = new AtomicLong();
+  private final io.phantomdb.kernel.txn.ssi.SsiRegistry ssi = new io.phantomdb.kernel.txn.ssi.SsiRegistry();
   private final Map<TableDescriptor, TableLayout> layouts = new ConcurrentHashMap<>();
   private final PlanCache plans = new PlanCache(1024);
   private final PlanCache textPlans = new PlanCache(256);
@@ -286,6 +287,11 @@ public final class SqlEngine implements AutoCloseable {
   /** @return the row lock manager of all transactions */
   io.phantomdb.kernel.txn.lock.LockManager locks() {
     return locks;
+  }
+
+  /** @return the read and write sets of SERIALIZABLE transactions (serializable snapshot isolation) */
+  io.phantomdb.kernel.txn.ssi.SsiRegistry ssi() {
+    return ssi;
   }
 
   /** @return a new transaction number */

@@ -89,7 +89,7 @@ final class StatementRunner {
     if (txn == null) {
       return engine.readTs();
     }
-    long ts = txn.statementReadTs(engine.readTs());
+    long ts = SerializableTransactions.statementReadTs(engine, txn);
     if (txn.isolation() != io.phantomdb.kernel.txn.Transaction.Isolation.READ_COMMITTED && !txn.holdsSnapshot()) {
       txn.holdSnapshot(engine.snapshots().register(ts));
     }
@@ -104,10 +104,14 @@ final class StatementRunner {
     return engine.snapshots().pin();
   }
 
-  /** What statements read at {@code readTs}: the committed data, with the transaction's writes over it. */
+  /**
+   * What statements read at {@code readTs}: the committed data, with the transaction's writes over
+   * it; a SERIALIZABLE transaction's reads are recorded.
+   */
   private io.phantomdb.spi.storage.KeyValueReader reader(long readTs) {
-    return txn == null || txn.writes().isEmpty() ? engine.storage()
+    io.phantomdb.spi.storage.KeyValueReader r = txn == null || txn.writes().isEmpty() ? engine.storage()
         : new io.phantomdb.kernel.txn.WriteSetReader(engine.storage(), engine.data(), txn.writes(), readTs);
+    return SerializableTransactions.reader(engine, txn, r);
   }
 
   /** The sequence functions for this statement: the session's, in the statement's catalog. */

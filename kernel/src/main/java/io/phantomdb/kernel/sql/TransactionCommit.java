@@ -8,7 +8,8 @@ import io.phantomdb.spi.storage.ScanOrder;
 /**
  * Commits a transaction: under the engine's write lock, checks (REPEATABLE READ, SERIALIZABLE) that
  * no key it wrote got a version committed after its snapshot (first committer wins: 40001
- * otherwise, and nothing is written), gives it a commit timestamp and submits its writes to the
+ * otherwise, and nothing is written), lets SERIALIZABLE's registry refuse a pivot of a dangerous
+ * structure (40001, {@link io.phantomdb.kernel.txn.ssi.SsiRegistry}), gives it a commit timestamp and submits its writes to the
  * engine's replication group in timestamp order; then waits, without the lock, until the group has
  * applied them (synced, and visible to new statements). The caller releases its row locks afterwards.
  */
@@ -22,6 +23,9 @@ final class TransactionCommit {
    */
   static void commit(SqlEngine engine, Transaction txn) {
     if (txn.writes().isEmpty()) {
+      if (txn.serializable() != null) {
+        SerializableTransactions.commitTs(engine, txn, false); // a read-only one: the registry orders it
+      }
       return;
     }
     java.util.concurrent.CompletableFuture<Long> submitted;
@@ -44,7 +48,7 @@ final class TransactionCommit {
               "The transaction might succeed if retried.", null);
         }
       }
-      long commitTs = engine.nextTransactionCommitTs();
+      long commitTs = SerializableTransactions.commitTs(engine, txn, true);
       submitted = engine.submit(CommitCommand.encode(commitTs, txn.writes()));
     } finally {
       engine.writeLock().unlock();

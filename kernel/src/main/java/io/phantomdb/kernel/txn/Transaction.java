@@ -72,6 +72,7 @@ public final class Transaction {
   private final Deque<Savepoint> savepoints = new ArrayDeque<>();
   private long catalogVersion = -1;
   private ActiveSnapshots.Registration heldSnapshot;
+  private io.phantomdb.kernel.txn.ssi.SerializableTransaction serializable;
 
   /**
    * @param id a number unique among the engine's transactions
@@ -193,6 +194,23 @@ public final class Transaction {
   /** @return the catalog version of the first writing statement, or -1 */
   public long catalogVersion() {
     return catalogVersion;
+  }
+
+  /**
+   * @return its record in the engine's SSI registry (SERIALIZABLE, once its first statement
+   *     started), or null
+   */
+  public io.phantomdb.kernel.txn.ssi.SerializableTransaction serializable() {
+    return serializable;
+  }
+
+  /**
+   * Attaches the SSI record made when the first statement of a SERIALIZABLE transaction started.
+   *
+   * @param record the record
+   */
+  public void serializable(io.phantomdb.kernel.txn.ssi.SerializableTransaction record) {
+    this.serializable = record;
   }
 
   /** @return the write set: logical key → stored value (row, index marker or tombstone) */
