@@ -119,17 +119,18 @@ public final class CatalogStore {
   /**
    * Verifies the checksum of every catalog entry, for {@code phantomdb check}.
    *
-   * @param storage the open storage engine
-   * @return one line per damaged entry (its key in hex and what is wrong); empty if all are intact
+   * @param storage the open storage engine, holding a catalog
+   * @return the keys of the damaged entries; empty if all are intact
+   * @throws SqlException 55000 if the store holds another data format
    */
-  public static java.util.List<String> damagedEntries(StorageEngine storage) {
-    java.util.List<String> damaged = new java.util.ArrayList<>();
+  public static java.util.List<byte[]> damagedEntries(StorageEngine storage) {
+    java.util.List<byte[]> damaged = new java.util.ArrayList<>();
     Keyspace ks = storage.keyspace(KEYSPACE);
     checkFormat(storage, ks);
     try (Cursor c = storage.scan(ks, KeyRange.all(), ScanOrder.FORWARD)) {
       while (c.next()) {
         if (!java.util.Arrays.equals(c.key(), FORMAT_KEY) && !Checksums.verify(c.key(), c.value())) {
-          damaged.add("catalog entry \\x" + java.util.HexFormat.of().formatHex(c.key()) + ": invalid checksum");
+          damaged.add(c.key());
         }
       }
     }
@@ -169,8 +170,7 @@ public final class CatalogStore {
   private static byte[] verified(byte[] key, byte[] stored) {
     if (!Checksums.verify(key, stored)) {
       throw new SqlException(SqlState.DATA_CORRUPTED,
-          "invalid checksum in catalog entry \\x" + java.util.HexFormat.of().formatHex(key), null,
-          "Run phantomdb check on the data directory.", null);
+          "invalid checksum in catalog entry \\x" + java.util.HexFormat.of().formatHex(key), null, null, null);
     }
     return Checksums.body(stored);
   }
