@@ -115,13 +115,18 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
+  private static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+
   private static void print(CheckReport report, PrintWriter out) {
     for (CheckReport.TableResult t : report.tables()) {
       StringBuilder line = new StringBuilder("table ").append(t.name()).append(": ")
-          .append(t.rowVersions()).append(" row versions, ").append(t.liveRows()).append(" live rows");
+          .append(count(t.rowVersions(), "row version", "row versions")).append(", ")
+          .append(count(t.liveRows(), "live row", "live rows"));
       if (t.indexes() > 0) {
-        line.append(", ").append(t.indexes()).append(t.indexes() == 1 ? " index" : " indexes").append(" with ")
-            .append(t.indexEntries()).append(" live entries");
+        line.append(", ").append(count(t.indexes(), "index", "indexes")).append(" with ")
+            .append(count(t.indexEntries(), "live entry", "live entries"));
       }
       int n = t.problems().size();
       line.append(n == 0 ? ": ok" : ": " + n + (n == 1 ? " problem" : " problems"));
