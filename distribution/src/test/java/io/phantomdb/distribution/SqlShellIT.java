@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bin/phantomdb sql} from the unpacked full bundle, on each storage engine: a script with
  * DDL, DML, a join with GROUP BY, EXPLAIN ANALYZE and a constraint violation; then a second
- * process sees the data (restart).
+ * process sees the data (restart), and {@code phantomdb check} finds it intact.
  */
 class SqlShellIT {
   @TempDir static Path unpacked;
@@ -59,5 +59,15 @@ class SqlShellIT {
         "--format", "csv", "-c", "SELECT id, salary FROM emp ORDER BY id", "-c", "SELECT count(*) AS n FROM dept");
     assertThat(again.code()).as(again.err()).isZero();
     assertThat(again.out()).isEqualTo("id,salary\n10,201.00\n11,400.00\nn\n2\n");
+
+    Run check = Bundle.run(home, work, "check", "--storage", engine, "--data-dir", data.toString());
+    assertThat(check.code()).as(check.err()).isZero();
+    assertThat(check.out())
+        .contains("table postgres.public.dept: ", "table postgres.public.emp: ")
+        .endsWith("no damage found (2 tables checked)\n");
+    Run missing = Bundle.run(home, work, "check", "--storage", engine, "--data-dir", work.resolve("nosuch").toString());
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err().lines().toList()).containsExactly(
+        "phantomdb: data directory " + work.resolve("nosuch").toAbsolutePath().normalize() + " does not exist");
   }
 }

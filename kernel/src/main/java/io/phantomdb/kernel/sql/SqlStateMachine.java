@@ -1,6 +1,6 @@
 package io.phantomdb.kernel.sql;
 
-import io.phantomdb.kernel.sql.encoding.VersionedKeys;
+import io.phantomdb.kernel.sql.encoding.Checksums;
 import io.phantomdb.spi.consensus.LogEntry;
 import io.phantomdb.spi.consensus.StateMachine;
 import io.phantomdb.spi.storage.Durability;
@@ -56,7 +56,7 @@ final class SqlStateMachine implements StateMachine {
       }
       CommitCommand.Decoded c = CommitCommand.decode(e.command());
       for (CommitCommand.Write w : c.writes()) {
-        batch.put(data, VersionedKeys.versioned(w.key(), c.commitTs()), w.value());
+        Checksums.putVersion(batch, data, w.key(), c.commitTs(), w.value());
       }
       newestTs = Math.max(newestTs, c.commitTs());
       last = e.index();

@@ -1,5 +1,6 @@
 package io.phantomdb.kernel.txn;
 
+import io.phantomdb.kernel.sql.encoding.Checksums;
 import io.phantomdb.kernel.sql.encoding.VersionedKeys;
 import io.phantomdb.spi.storage.Cursor;
 import io.phantomdb.spi.storage.KeyRange;
@@ -20,8 +21,9 @@ import java.util.Objects;
  * versions of its logical key, a tombstone hides the row, and versions committed by others after
  * the read timestamp stay invisible as before.
  *
- * <p>The write set maps logical keys (without a version) to stored values (row values, index
- * markers, tombstones); it is read, not copied, so a scan sees the writes made before it was
+ * <p>The write set maps logical keys (without a version) to value bodies (row values, index
+ * markers, tombstones) without checksums; they appear with the {@linkplain Checksums checksum} of
+ * their versioned key, as stored values do. It is read, not copied, so a scan sees the writes made before it was
  * opened and, depending on the map, possibly later ones: open a new scan after writing. Only the
  * data keyspace is overlaid; other keyspaces pass through.
  *
@@ -87,7 +89,7 @@ public final class WriteSetReader implements KeyValueReader {
           Map.Entry<byte[], byte[]> e = all.next();
           byte[] key = VersionedKeys.versioned(e.getKey(), readTs);
           if (range.contains(key)) {
-            return Map.entry(key, e.getValue());
+            return Map.entry(key, Checksums.seal(key, e.getValue()));
           }
           if (order == ScanOrder.FORWARD ? range.aboveUpper(key) : range.belowLower(key)) {
             return null;

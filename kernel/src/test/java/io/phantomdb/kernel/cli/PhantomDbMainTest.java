@@ -101,7 +101,7 @@ class PhantomDbMainTest {
     assertOneErrorLine(r, "Unknown option: '--frobnicate' (see 'phantomdb --help')");
     Run none = run();
     assertThat(none.code()).isEqualTo(2);
-    assertOneErrorLine(none, "a command is required: version, plugins, storage, sql (see 'phantomdb --help')");
+    assertOneErrorLine(none, "a command is required: version, plugins, storage, sql, check (see 'phantomdb --help')");
   }
 
   @Test

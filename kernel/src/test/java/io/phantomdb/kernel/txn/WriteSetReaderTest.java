@@ -2,6 +2,7 @@ package io.phantomdb.kernel.txn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.phantomdb.kernel.sql.encoding.Checksums;
 import io.phantomdb.kernel.sql.encoding.VersionedKeys;
 import io.phantomdb.spi.storage.Cursor;
 import io.phantomdb.spi.storage.Durability;
@@ -64,7 +65,8 @@ class WriteSetReaderTest {
         if (random.nextInt(3) == 0) {
           byte[] value = {(byte) 0xEE, (byte) i};
           writes.put(logical(i), value);
-          model.put(VersionedKeys.versioned(logical(i), readTs), value);
+          byte[] versioned = VersionedKeys.versioned(logical(i), readTs);
+          model.put(versioned, Checksums.seal(versioned, value)); // shown as stored: with a checksum
         }
       }
       WriteSetReader reader = new WriteSetReader(storage, data, writes, readTs);

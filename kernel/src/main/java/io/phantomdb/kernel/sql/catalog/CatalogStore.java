@@ -3,6 +3,9 @@ package io.phantomdb.kernel.sql.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.phantomdb.kernel.sql.SqlException;
+import io.phantomdb.kernel.sql.SqlState;
+import io.phantomdb.kernel.sql.encoding.Checksums;
 import io.phantomdb.spi.storage.Cursor;
 import io.phantomdb.spi.storage.Durability;
 import io.phantomdb.spi.storage.KeyRange;
@@ -20,7 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Keeps the catalog in the storage keyspace {@code sql_catalog}: key {@code [kind tag][id, 4
  * bytes]} → the descriptor as JSON, {@code ['S'][table id]} → the table's {@link TableStatistics}
- * as JSON, plus a counter key holding the next object id. Loads it whole
+ * as JSON, plus a counter key holding the next object id; every value followed by its {@linkplain
+ * Checksums checksum}, verified on open (XX001). A marker key holds the {@linkplain #DATA_FORMAT
+ * data format}: a store of another format is refused (55000) rather than misread. Loads it whole
  * on open (creating database {@code postgres} with schema {@code public} in a new store, as
  * PostgreSQL's initdb does) and publishes an immutable {@link CatalogSnapshot} after each change.
  *
@@ -35,7 +40,15 @@ public final class CatalogStore {
   /** The schema every database starts with. */
   public static final String DEFAULT_SCHEMA = "public";
 
+  /**
+   * The data format this build writes and reads: 2 = every row version, index entry and catalog
+   * entry carries a {@linkplain Checksums checksum} (format 1, before, had none and no marker).
+   */
+  public static final int DATA_FORMAT = 2;
+
   private static final byte[] NEXT_ID_KEY = {0, 'n', 'e', 'x', 't', '-', 'i', 'd'};
+  /** The data format, a plain 4-byte integer (no checksum, so any version can read it). */
+  private static final byte[] FORMAT_KEY = {0, 'f', 'o', 'r', 'm', 'a', 't'};
   /** First byte of the keys of table statistics ({@code ['S'][table id]} → JSON). */
   private static final byte STATISTICS_TAG = 'S';
   private static final int FIRST_ID = 100;
@@ -65,6 +78,7 @@ public final class CatalogStore {
     store.load();
     if (store.current.databases().isEmpty()) {
       try (Change c = store.change()) {
+        c.batch.put(store.keyspace, FORMAT_KEY, ByteBuffer.allocate(4).putInt(DATA_FORMAT).array());
         DatabaseDescriptor db = new DatabaseDescriptor(c.newId(), DEFAULT_DATABASE);
         c.put(db);
         c.put(new SchemaDescriptor(c.newId(), db.id(), DEFAULT_SCHEMA));
@@ -74,28 +88,95 @@ public final class CatalogStore {
     return store;
   }
 
+  /**
+   * Checks that a store holds the data format this build reads.
+   *
+   * @param storage the open storage engine
+   * @param catalog its catalog keyspace
+   * @throws SqlException 55000 if the catalog is not empty and of another format
+   */
+  static void checkFormat(StorageEngine storage, Keyspace catalog) {
+    byte[] marker = storage.get(catalog, FORMAT_KEY);
+    int format;
+    if (marker != null) {
+      format = marker.length == 4 ? ByteBuffer.wrap(marker).getInt() : -1;
+    } else {
+      try (Cursor c = storage.scan(catalog, KeyRange.all(), ScanOrder.FORWARD)) {
+        if (!c.next()) {
+          return; // a new store
+        }
+      }
+      format = 1; // written before the marker existed
+    }
+    if (format != DATA_FORMAT) {
+      throw new SqlException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+          "database files are incompatible with this PhantomDB: the data directory has data format "
+              + (format < 0 ? "(unreadable)" : format) + ", this PhantomDB reads data format " + DATA_FORMAT,
+          null, null, null);
+    }
+  }
+
+  /**
+   * Verifies the checksum of every catalog entry, for {@code phantomdb check}.
+   *
+   * @param storage the open storage engine, holding a catalog
+   * @return the keys of the damaged entries; empty if all are intact
+   * @throws SqlException 55000 if the store holds another data format
+   */
+  public static java.util.List<byte[]> damagedEntries(StorageEngine storage) {
+    java.util.List<byte[]> damaged = new java.util.ArrayList<>();
+    Keyspace ks = storage.keyspace(KEYSPACE);
+    checkFormat(storage, ks);
+    try (Cursor c = storage.scan(ks, KeyRange.all(), ScanOrder.FORWARD)) {
+      while (c.next()) {
+        if (!java.util.Arrays.equals(c.key(), FORMAT_KEY) && !Checksums.verify(c.key(), c.value())) {
+          damaged.add(c.key());
+        }
+      }
+    }
+    return damaged;
+  }
+
   private void load() {
+    checkFormat(storage, keyspace);
     Map<Integer, CatalogObject> objects = new HashMap<>();
     Map<Integer, TableStatistics> statistics = new HashMap<>();
     int next = FIRST_ID;
     try (Cursor c = storage.scan(keyspace, KeyRange.all(), ScanOrder.FORWARD)) {
       while (c.next()) {
         byte[] key = c.key();
-        if (key.length > 0 && key[0] == 0) {
-          next = ByteBuffer.wrap(c.value()).getInt();
+        if (java.util.Arrays.equals(key, FORMAT_KEY)) {
+          continue;
+        }
+        byte[] value = verified(key, c.value());
+        if (java.util.Arrays.equals(key, NEXT_ID_KEY)) {
+          next = ByteBuffer.wrap(value).getInt();
           continue;
         }
         if (key.length > 0 && key[0] == STATISTICS_TAG) {
-          TableStatistics s = read(key, c.value(), TableStatistics.class);
+          TableStatistics s = read(key, value, TableStatistics.class);
           statistics.put(s.tableId(), s);
           continue;
         }
-        CatalogObject o = read(key, c.value(), CatalogObject.class);
+        CatalogObject o = read(key, value, CatalogObject.class);
         objects.put(o.id(), o);
       }
     }
     nextId = next;
     current = new CatalogSnapshot(0, objects, statistics);
+  }
+
+  /** The body of a catalog value whose checksum matches; XX001 otherwise. */
+  private static byte[] verified(byte[] key, byte[] stored) {
+    if (!Checksums.verify(key, stored)) {
+      throw new SqlException(SqlState.DATA_CORRUPTED,
+          "invalid checksum in catalog entry \\x" + java.util.HexFormat.of().formatHex(key), null, null, null);
+    }
+    return Checksums.body(stored);
+  }
+
+  private void putSealed(WriteBatch batch, byte[] key, byte[] body) {
+    batch.put(keyspace, key, Checksums.seal(key, body));
   }
 
   private <T> T read(byte[] key, byte[] value, Class<T> type) {
@@ -160,7 +241,7 @@ public final class CatalogStore {
      */
     public void put(CatalogObject o) {
       try {
-        batch.put(keyspace, key(o), json.writeValueAsBytes(o));
+        putSealed(batch, key(o), json.writeValueAsBytes(o));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("cannot serialize " + o, e);
       }
@@ -187,7 +268,7 @@ public final class CatalogStore {
      */
     public void putStatistics(TableStatistics s) {
       try {
-        batch.put(keyspace, statisticsKey(s.tableId()), json.writeValueAsBytes(s));
+        putSealed(batch, statisticsKey(s.tableId()), json.writeValueAsBytes(s));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("cannot serialize " + s, e);
       }
@@ -201,7 +282,7 @@ public final class CatalogStore {
      * @param data data changes to make atomically with the catalog change
      */
     public void commit(WriteBatch data) {
-      batch.put(keyspace, NEXT_ID_KEY, ByteBuffer.allocate(4).putInt(next).array());
+      putSealed(batch, NEXT_ID_KEY, ByteBuffer.allocate(4).putInt(next).array());
       data.forEach(
           new WriteBatch.Visitor() {
             @Override

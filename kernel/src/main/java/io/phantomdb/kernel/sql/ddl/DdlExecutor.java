@@ -310,7 +310,7 @@ public final class DdlExecutor {
     try (TableReader.VersionedCursor c = TableReader.scan(storage, data, old,
         VersionedKeys.indexRange(before.id(), IndexDescriptor.PRIMARY_INDEX_ID), ts)) {
       while (c.next()) {
-        writer.indexOnly(onlyNew, old.rowCodec().decode(c.value()));
+        writer.indexOnly(onlyNew, old.rowCodec().decodeStored(c.value()));
       }
     }
     return batch;

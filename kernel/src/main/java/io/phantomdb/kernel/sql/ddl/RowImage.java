@@ -48,7 +48,7 @@ final class RowImage {
     try (TableReader.VersionedCursor c = TableReader.scan(reader, data, layout,
         VersionedKeys.indexRange(t.id(), IndexDescriptor.PRIMARY_INDEX_ID), readTs)) {
       while (c.next()) {
-        rows.add(layout.rowCodec().decode(c.value()));
+        rows.add(layout.rowCodec().decodeStored(c.value()));
       }
     }
     return new RowImage(t, rows);

@@ -4,7 +4,7 @@ import io.phantomdb.kernel.sql.SqlException;
 import io.phantomdb.kernel.sql.SqlState;
 import io.phantomdb.kernel.sql.catalog.ColumnDescriptor;
 import io.phantomdb.kernel.sql.encoding.RowCodec;
-import io.phantomdb.kernel.sql.encoding.VersionedKeys;
+import io.phantomdb.kernel.sql.encoding.Checksums;
 import io.phantomdb.kernel.sql.store.IndexLayout;
 import io.phantomdb.kernel.sql.store.TableLayout;
 import io.phantomdb.kernel.sql.type.TextCodec;
@@ -108,11 +108,11 @@ final class TableRewrite {
   void write(WriteBatch batch, Keyspace data, long commitTs) {
     for (Map.Entry<byte[], byte[]> e : tombstones.entrySet()) {
       if (!puts.containsKey(e.getKey())) {
-        batch.put(data, VersionedKeys.versioned(e.getKey(), commitTs), e.getValue());
+        Checksums.putVersion(batch, data, e.getKey(), commitTs, e.getValue());
       }
     }
     for (Map.Entry<byte[], byte[]> e : puts.entrySet()) {
-      batch.put(data, VersionedKeys.versioned(e.getKey(), commitTs), e.getValue());
+      Checksums.putVersion(batch, data, e.getKey(), commitTs, e.getValue());
     }
   }
 

@@ -29,7 +29,7 @@ import java.util.UUID;
  * <p>Format (version 1):
  *
  * <pre>
- * header   1 byte: format version (low 4 bits, 1) | flags (0x10: a checksum follows; reserved)
+ * header   1 byte: format version (low 4 bits, 1) | flags (0x10: reserved)
  * count    LEB128: number of slots written
  * nulls    ceil(count / 8) bytes: bit i % 8 of byte i / 8 set when slot i is NULL
  * values   each non-NULL slot in order: integers, dates, timestamps as zigzag LEB128; TIME as
@@ -40,7 +40,9 @@ import java.util.UUID;
  * </pre>
  *
  * <p>A tombstone, the value of a deletion, is the single byte {@code 0x00} (format version 0);
- * the header of every row has a non-zero version, so no row is a tombstone. Decoding is exact:
+ * the header of every row has a non-zero version, so no row is a tombstone. In storage every
+ * such body is followed by a checksum ({@link Checksums}); {@link #isTombstone(byte[])} reads only
+ * the first byte and {@link #decodeStored(byte[])} stops before the checksum. Decoding is exact:
  * {@code -0.0}, NaN payloads, NUMERIC scales and interval fields come back as written.
  *
  * <p>Immutable and thread-safe.
@@ -48,7 +50,7 @@ import java.util.UUID;
 public final class RowCodec {
   /** The format version this class writes. */
   public static final int FORMAT_VERSION = 1;
-  /** Header flag reserved for a trailing checksum (transactions issue). */
+  /** Header flag, reserved (the checksum is outside the row body: {@link Checksums}). */
   public static final int FLAG_CHECKSUM = 0x10;
   private static final int KNOWN_FLAGS = FLAG_CHECKSUM;
 
@@ -173,7 +175,22 @@ public final class RowCodec {
    * @return one value per live column; null for columns not wanted
    */
   public Object[] decode(byte[] value, @Nullable boolean[] wanted) {
-    ByteReader r = new ByteReader(value, 0, value.length, "row");
+    return decode(value, value.length, wanted);
+  }
+
+  /**
+   * Decodes a row as stored: its body, before the {@linkplain Checksums checksum}. The caller has
+   * verified the checksum.
+   *
+   * @param stored a stored row version (not a tombstone)
+   * @return one value (or null) per live column
+   */
+  public Object[] decodeStored(byte[] stored) {
+    return decode(stored, Checksums.bodyLength(stored), null);
+  }
+
+  private Object[] decode(byte[] value, int length, @Nullable boolean[] wanted) {
+    ByteReader r = new ByteReader(value, 0, length, "row");
     int header = r.u8(0);
     if ((header & 0x0F) != FORMAT_VERSION || (header & 0xF0 & ~KNOWN_FLAGS) != 0) {
       throw r.corrupt((header & 0x0F) == 0 ? "a tombstone, not a row" : "unknown row header " + header);

@@ -2,9 +2,12 @@
  * How SQL data is laid out in the ordered key-value store (keyspace {@code sql_data}).
  *
  * <pre>
- * row version : tableId | indexId (0 = primary) | key columns                       | ~commitTs -&gt; row ({@link io.phantomdb.kernel.sql.encoding.RowCodec}) or tombstone
- * index entry : tableId | indexId               | index columns | primary key columns | ~commitTs -&gt; empty, or tombstone
+ * row version : tableId | indexId (1 = primary) | key columns                       | ~commitTs -&gt; row ({@link io.phantomdb.kernel.sql.encoding.RowCodec}) or tombstone, | crc
+ * index entry : tableId | indexId               | index columns | primary key columns | ~commitTs -&gt; marker 01 or tombstone, | crc
  * </pre>
+ *
+ * Every stored value ends with {@code crc}, the CRC32C of its versioned key and its body ({@link
+ * io.phantomdb.kernel.sql.encoding.Checksums}), verified on every read.
  *
  * <h2>Keys ({@link io.phantomdb.kernel.sql.encoding.KeyEncoder}, {@link
  * io.phantomdb.kernel.sql.encoding.KeyDecoder})</h2>

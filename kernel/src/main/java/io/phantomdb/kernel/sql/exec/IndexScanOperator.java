@@ -88,7 +88,7 @@ public final class IndexScanOperator implements StoredRowSource {
 
   @Override
   public void open(ExecContext ctx) {
-    cursor = new RangeCursor(reader, data, scan.ranges(), readTs, scan.order());
+    cursor = new RangeCursor(reader, layout, data, scan.ranges(), readTs, scan.order());
   }
 
   @Override

@@ -46,7 +46,7 @@ public final class TableScanOperator implements StoredRowSource {
 
   @Override
   public void open(ExecContext ctx) {
-    cursor = new RangeCursor(reader, data, scan.ranges(), readTs, scan.order());
+    cursor = new RangeCursor(reader, layout, data, scan.ranges(), readTs, scan.order());
   }
 
   @Override
@@ -55,7 +55,7 @@ public final class TableScanOperator implements StoredRowSource {
       current = null;
       return null;
     }
-    current = layout.rowCodec().decode(cursor.value());
+    current = layout.rowCodec().decodeStored(cursor.value());
     Object[] out = new Object[visible.length];
     for (int i = 0; i < visible.length; i++) {
       out[i] = current[visible[i]];

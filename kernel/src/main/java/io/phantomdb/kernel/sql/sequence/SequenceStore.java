@@ -239,7 +239,7 @@ public final class SequenceStore {
    * @param value its state
    */
   public static void putState(WriteBatch batch, Keyspace data, int id, Value value) {
-    batch.put(data, SequenceKeys.key(id), SequenceKeys.value(value.last(), value.called()));
+    batch.put(data, SequenceKeys.key(id), SequenceKeys.value(id, value.last(), value.called()));
   }
 
   /**
@@ -272,6 +272,10 @@ public final class SequenceStore {
       s.last = d.start();
       s.called = false;
     } else {
+      if (!SequenceKeys.intact(d.id(), v)) {
+        throw new SqlException(SqlState.DATA_CORRUPTED, "invalid checksum in state of sequence \"" + d.name() + "\"",
+            null, null, null);
+      }
       s.last = SequenceKeys.last(v);
       s.called = SequenceKeys.called(v);
     }

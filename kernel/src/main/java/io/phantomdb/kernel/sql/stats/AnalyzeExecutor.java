@@ -118,10 +118,10 @@ public final class AnalyzeExecutor {
       collectors.add(new ColumnCollector(columns.get(i)));
     }
     long rows = 0;
-    try (RangeCursor c = new RangeCursor(storage, data, List.of(VersionedKeys.indexRange(table.id(), 1)), ts,
+    try (RangeCursor c = new RangeCursor(storage, layout, data, List.of(VersionedKeys.indexRange(table.id(), 1)), ts,
         ScanOrder.FORWARD)) {
       while (c.next()) {
-        Object[] row = layout.rowCodec().decode(c.value());
+        Object[] row = layout.rowCodec().decodeStored(c.value());
         rows++;
         for (int i = 0; i < positions.length; i++) {
           collectors.get(i).add(row[positions[i]]);

@@ -19,11 +19,13 @@ import java.util.List;
  * logical keys it touches (ranges built from logical-key prefixes do). Forward, the ranges are read
  * first to last; in reverse, last to first, each from its greatest key down. In a reverse scan the
  * versions of a logical key come oldest first, so the cursor looks one key ahead to know when a
- * key's versions end. A range's storage cursor opens when the previous one is used up. Not
- * thread-safe.
+ * key's versions end. A range's storage cursor opens when the previous one is used up. The
+ * checksum of each version the cursor decides on is verified ({@link StoredValueCheck}: XX001);
+ * {@link #value()} is the stored value, checksum included. Not thread-safe.
  */
 public final class RangeCursor implements AutoCloseable {
   private final KeyValueReader reader;
+  private final TableLayout table;
   private final Keyspace data;
   private final List<KeyRange> ranges;
   private final long readTs;
@@ -40,13 +42,16 @@ public final class RangeCursor implements AutoCloseable {
 
   /**
    * @param reader the storage view
+   * @param table the table whose rows or index entries the ranges hold (named by checksum errors)
    * @param data the data keyspace
    * @param ranges disjoint ranges of versioned keys, ascending
    * @param readTs the read timestamp
    * @param order the direction
    */
-  public RangeCursor(KeyValueReader reader, Keyspace data, List<KeyRange> ranges, long readTs, ScanOrder order) {
+  public RangeCursor(KeyValueReader reader, TableLayout table, Keyspace data, List<KeyRange> ranges, long readTs,
+      ScanOrder order) {
     this.reader = reader;
+    this.table = table;
     this.data = data;
     List<KeyRange> list = new ArrayList<>(ranges);
     if (order == ScanOrder.REVERSE) {
@@ -73,6 +78,7 @@ public final class RangeCursor implements AutoCloseable {
       }
       lastLogical = k;
       byte[] v = cursor.value();
+      StoredValueCheck.verify(table, k, v);
       if (RowCodec.isTombstone(v)) {
         continue;
       }
@@ -86,7 +92,7 @@ public final class RangeCursor implements AutoCloseable {
   private boolean nextReverse() {
     while (true) {
       if (!advance()) {
-        boolean found = group != null && candidateValue != null && !RowCodec.isTombstone(candidateValue);
+        boolean found = group != null && candidateValue != null && live(candidateKey, candidateValue);
         if (found) {
           key = candidateKey;
           value = candidateValue;
@@ -111,12 +117,18 @@ public final class RangeCursor implements AutoCloseable {
       group = k;
       candidateKey = visible ? k : null;
       candidateValue = visible ? cursor.value() : null;
-      if (hadGroup && doneValue != null && !RowCodec.isTombstone(doneValue)) {
+      if (hadGroup && doneValue != null && live(doneKey, doneValue)) {
         key = doneKey;
         value = doneValue;
         return true;
       }
     }
+  }
+
+  /** Verifies the version a reverse scan decided on; true if it is not a deletion. */
+  private boolean live(byte[] k, byte[] v) {
+    StoredValueCheck.verify(table, k, v);
+    return !RowCodec.isTombstone(v);
   }
 
   /** Moves the storage cursor on, opening the next range's cursor when one runs out. */
@@ -144,7 +156,7 @@ public final class RangeCursor implements AutoCloseable {
     return key;
   }
 
-  /** @return the stored value of the current entry */
+  /** @return the stored value of the current entry, its checksum verified and still attached */
   public byte[] value() {
     return value;
   }

@@ -24,6 +24,7 @@ public final class TableReader {
    * @param logicalKey {@code prefix | primary key columns}
    * @param readTs the read timestamp
    * @return the row, or null if absent (or deleted) at that time
+   * @throws io.phantomdb.kernel.sql.SqlException XX001 if the version's checksum does not match
    */
   public static Object[] get(KeyValueReader reader, Keyspace data, TableLayout layout, byte[] logicalKey, long readTs) {
     try (Cursor c = reader.scan(data, VersionedKeys.visibleVersions(logicalKey, readTs), ScanOrder.FORWARD)) {
@@ -31,7 +32,8 @@ public final class TableReader {
         return null;
       }
       byte[] value = c.value();
-      return RowCodec.isTombstone(value) ? null : layout.rowCodec().decode(value);
+      StoredValueCheck.verify(layout, c.key(), value);
+      return RowCodec.isTombstone(value) ? null : layout.rowCodec().decodeStored(value);
     }
   }
 
@@ -47,22 +49,24 @@ public final class TableReader {
    * @return the open cursor; the caller closes it
    */
   public static VersionedCursor scan(KeyValueReader reader, Keyspace data, TableLayout layout, KeyRange range, long readTs) {
-    return new VersionedCursor(reader.scan(data, range, ScanOrder.FORWARD), readTs);
+    return new VersionedCursor(reader.scan(data, range, ScanOrder.FORWARD), layout, readTs);
   }
 
   /**
    * Walks a range of versioned keys and yields, per logical key, the newest version visible at a
-   * timestamp that is not a deletion.
+   * timestamp that is not a deletion, verifying the checksum of each version it decides on.
    */
   public static final class VersionedCursor implements AutoCloseable {
     private final Cursor cursor;
+    private final TableLayout layout;
     private final long readTs;
     private byte[] lastLogical;
     private byte[] key;
     private byte[] value;
 
-    VersionedCursor(Cursor cursor, long readTs) {
+    VersionedCursor(Cursor cursor, TableLayout layout, long readTs) {
       this.cursor = cursor;
+      this.layout = layout;
       this.readTs = readTs;
     }
 
@@ -78,6 +82,7 @@ public final class TableReader {
         }
         lastLogical = k;
         byte[] v = cursor.value();
+        StoredValueCheck.verify(layout, k, v);
         if (RowCodec.isTombstone(v)) {
           continue;
         }
@@ -93,7 +98,7 @@ public final class TableReader {
       return key;
     }
 
-    /** @return the stored value of the current entry */
+    /** @return the stored value of the current entry, checksum attached ({@link RowCodec#decodeStored}) */
     public byte[] value() {
       return value;
     }

@@ -88,7 +88,7 @@ public final class TableWriter {
   public void insert(TableLayout t, Object[] row) {
     byte[] pk = t.primary().keyOf(row).toByteArray();
     lockRow(t, pk);
-    if (exists(pk)) {
+    if (exists(t, pk)) {
       throw duplicate(t, t.primary(), row);
     }
     write(pk, t.rowCodec().encode(row));
@@ -185,7 +185,7 @@ public final class TableWriter {
         return null;
       }
       byte[] key = idx.keyOf(row).toByteArray();
-      byte[] entry = liveEntryUnder(key);
+      byte[] entry = liveEntryUnder(t, key);
       if (entry == null) {
         return null;
       }
@@ -209,7 +209,7 @@ public final class TableWriter {
       if (locks != null) {
         locks.lock(t, prefix, true);
       }
-      if (anyLiveUnder(prefix)) {
+      if (anyLiveUnder(t, prefix)) {
         throw duplicate(t, idx, row);
       }
     }
@@ -222,29 +222,33 @@ public final class TableWriter {
   }
 
   private void write(byte[] logicalKey, byte[] value) {
-    batch.put(data, VersionedKeys.versioned(logicalKey, commitTs), value);
+    io.phantomdb.kernel.sql.encoding.Checksums.putVersion(batch, data, logicalKey, commitTs, value);
     pending.put(logicalKey, value);
   }
 
   /** Whether a row with this exact logical key is live, counting this statement's writes. */
-  private boolean exists(byte[] logicalKey) {
+  private boolean exists(TableLayout t, byte[] logicalKey) {
     byte[] mine = pending.get(logicalKey);
     if (mine != null) {
       return !RowCodec.isTombstone(mine);
     }
     try (var c = reader.scan(data, VersionedKeys.visibleVersions(logicalKey, readTs),
         io.phantomdb.spi.storage.ScanOrder.FORWARD)) {
-      return c.next() && !RowCodec.isTombstone(c.value());
+      if (!c.next()) {
+        return false;
+      }
+      StoredValueCheck.verify(t, c.key(), c.value());
+      return !RowCodec.isTombstone(c.value());
     }
   }
 
   /** Whether any live index entry starts with {@code prefix}, counting this statement's writes. */
-  private boolean anyLiveUnder(byte[] prefix) {
-    return liveEntryUnder(prefix) != null;
+  private boolean anyLiveUnder(TableLayout t, byte[] prefix) {
+    return liveEntryUnder(t, prefix) != null;
   }
 
   /** The logical key of a live index entry starting with {@code prefix}, counting this statement's writes. */
-  private byte[] liveEntryUnder(byte[] prefix) {
+  private byte[] liveEntryUnder(TableLayout t, byte[] prefix) {
     KeyRange range = VersionedKeys.prefixRange(prefix);
     byte[] end = range.upper();
     Map<byte[], byte[]> mine = end == null ? pending.tailMap(prefix, true) : pending.subMap(prefix, true, end, false);
@@ -254,7 +258,7 @@ public final class TableWriter {
       }
     }
     try (TableReader.VersionedCursor c = new TableReader.VersionedCursor(
-        reader.scan(data, range, io.phantomdb.spi.storage.ScanOrder.FORWARD), readTs)) {
+        reader.scan(data, range, io.phantomdb.spi.storage.ScanOrder.FORWARD), t, readTs)) {
       while (c.next()) {
         byte[] logical = VersionedKeys.logicalKey(c.key());
         if (!pending.containsKey(logical)) {

@@ -2,10 +2,16 @@ package io.phantomdb.kernel.sql.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.phantomdb.kernel.sql.catalog.ColumnDescriptor;
+import io.phantomdb.kernel.sql.catalog.IndexColumn;
+import io.phantomdb.kernel.sql.catalog.IndexDescriptor;
+import io.phantomdb.kernel.sql.catalog.TableDescriptor;
+import io.phantomdb.kernel.sql.encoding.Checksums;
 import io.phantomdb.kernel.sql.encoding.KeyColumn;
 import io.phantomdb.kernel.sql.encoding.KeyEncoder;
 import io.phantomdb.kernel.sql.encoding.RowCodec;
 import io.phantomdb.kernel.sql.encoding.VersionedKeys;
+import io.phantomdb.kernel.sql.type.DataType;
 import io.phantomdb.kernel.sql.type.TypeKind;
 import io.phantomdb.spi.storage.Durability;
 import io.phantomdb.spi.storage.KeyRange;
@@ -32,6 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 class RangeCursorTest {
   private static final byte[] PREFIX = KeyEncoder.tableIndexPrefix(100, 1);
   private static final KeyColumn KEY = KeyColumn.asc(TypeKind.INTEGER);
+  private static final TableLayout TABLE = TableLayout.of(new TableDescriptor(100, 2, "t",
+      List.of(ColumnDescriptor.of(1, "k", DataType.of(TypeKind.INTEGER).withNullable(false), null)),
+      List.of(new IndexDescriptor(1, "t_pkey", List.of(IndexColumn.asc(1)), true, true, true)), List.of(), 2, 2));
 
   @TempDir Path dir;
   StorageEngine storage;
@@ -54,7 +63,7 @@ class RangeCursorTest {
 
   private List<Integer> read(List<KeyRange> ranges, long at, ScanOrder order) {
     List<Integer> out = new ArrayList<>();
-    try (RangeCursor c = new RangeCursor(storage, data, ranges, at, order)) {
+    try (RangeCursor c = new RangeCursor(storage, TABLE, data, ranges, at, order)) {
       while (c.next()) {
         out.add(c.value()[1] & 0xff);
       }
@@ -73,7 +82,7 @@ class RangeCursorTest {
       for (int n = 0; n < 8; n++) {
         int k = random.nextInt(40);
         boolean delete = random.nextInt(3) == 0;
-        batch.put(data, VersionedKeys.versioned(key(k), ts), delete ? RowCodec.tombstone() : new byte[] {1, (byte) k});
+        Checksums.putVersion(batch, data, key(k), ts, delete ? RowCodec.tombstone() : new byte[] {1, (byte) k});
         live.put(k, !delete);
       }
       storage.write(batch, Durability.NO_SYNC);

@@ -64,7 +64,7 @@ class TableStoreTest {
     try (TableReader.VersionedCursor c = TableReader.scan(storage, data, t,
         VersionedKeys.indexRange(100, 1), at)) {
       while (c.next()) {
-        out.add(Arrays.asList(t.rowCodec().decode(c.value())));
+        out.add(Arrays.asList(t.rowCodec().decodeStored(c.value())));
       }
     }
     return out;
