@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "PhantomDB, a SQL database assembled from plugins.",
-    subcommands = {VersionCommand.class, PluginsCommand.class, StorageCommand.class, SqlCommand.class},
+    subcommands = {VersionCommand.class, PluginsCommand.class, StorageCommand.class, SqlCommand.class,
+        StartCommand.class},
     usageHelpAutoWidth = true)
 public final class PhantomDbCommand implements Runnable {
   /** The configuration file, relative to home, used when {@code --config} is not given. */
@@ -66,7 +67,7 @@ public final class PhantomDbCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required: version, plugins, storage, sql");
+    throw new ParameterException(spec.commandLine(), "a command is required: version, plugins, storage, sql, start");
   }
 
   /**

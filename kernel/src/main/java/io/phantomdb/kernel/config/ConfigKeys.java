@@ -43,9 +43,17 @@ public final class ConfigKeys {
           "",
           "plugin ids not to load, comma-separated (for example storage-lsm); empty loads every plugin");
 
+  /** The protocol servers {@code phantomdb start} runs. */
+  public static final ConfigKey<List<String>> PROTOCOLS =
+      new ConfigKey<>(
+          "protocols",
+          ValueTypes.NAME_LIST,
+          "pgwire",
+          "protocol servers `phantomdb start` runs, comma-separated names (pgwire: PostgreSQL's wire protocol)");
+
   /** All keys, in the order the shipped file documents them. */
   public static final List<ConfigKey<?>> ALL =
-      List.of(STORAGE_ENGINE, DATA_DIR, PLUGINS_DIR, PLUGINS_DISABLED);
+      List.of(STORAGE_ENGINE, DATA_DIR, PLUGINS_DIR, PLUGINS_DISABLED, PROTOCOLS);
 
   private ConfigKeys() {}
 
@@ -67,6 +75,6 @@ public final class ConfigKeys {
   public static String describeKnownKeys() {
     StringBuilder sb = new StringBuilder();
     ALL.stream().map(ConfigKey::name).sorted().forEach(n -> sb.append(n).append(", "));
-    return sb.append(EngineOptionKey.PATTERN).toString();
+    return sb.append(EngineOptionKey.PATTERN).append(", ").append(ProtocolOptionKey.PATTERN).toString();
   }
 }

@@ -72,7 +72,8 @@ class PhantomDbMainTest {
   void configurationMistakesAreOneLine() throws IOException {
     assertOneErrorLine(run("plugins", "--set", "nosuch.key=1"),
         "--set nosuch.key=1: unknown key 'nosuch.key'; known keys: data.dir, plugins.dir, "
-            + "plugins.disabled, storage.engine, storage.<engine>.<option>");
+            + "plugins.disabled, protocols, storage.engine, storage.<engine>.<option>, <protocol>.<option> "
+            + "(for a protocol named in protocols)");
     assertThat(run("--config", "missing.conf", "plugins").code()).isEqualTo(1);
     Files.createDirectories(home.resolve("conf"));
     Files.writeString(home.resolve("conf/phantomdb.conf"), "storage.engine: lsm\n");
@@ -101,7 +102,7 @@ class PhantomDbMainTest {
     assertOneErrorLine(r, "Unknown option: '--frobnicate' (see 'phantomdb --help')");
     Run none = run();
     assertThat(none.code()).isEqualTo(2);
-    assertOneErrorLine(none, "a command is required: version, plugins, storage, sql (see 'phantomdb --help')");
+    assertOneErrorLine(none, "a command is required: version, plugins, storage, sql, start (see 'phantomdb --help')");
   }
 
   @Test

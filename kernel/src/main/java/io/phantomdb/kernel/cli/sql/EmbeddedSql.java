@@ -37,6 +37,15 @@ public final class EmbeddedSql implements AutoCloseable {
     return engine.newSession();
   }
 
+  /**
+   * The engine, for the protocol servers' sessions.
+   *
+   * @return the SQL engine
+   */
+  public SqlEngine engine() {
+    return engine;
+  }
+
   /** Stops the engine. Idempotent. */
   @Override
   public void close() {
