@@ -128,4 +128,21 @@ class PhantomDbMainTest {
       assertThat(r.out()).as(command).contains("Usage: phantomdb " + command);
     }
   }
+
+  @Test
+  void startWithoutAProtocolPluginIsOneLine() {
+    Run r = run("start", "--data-dir", home.resolve("data").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertOneErrorLine(r, "protocols: 'pgwire' is not available; available protocols: none "
+        + "(is the protocol-pgwire plugin in plugins.dir?)");
+  }
+
+  @Test
+  void protocolKeysNeedTheProtocolInProtocols() {
+    Run r = run("start", "--set", "protocols=", "--data-dir", home.resolve("data").toString());
+    assertOneErrorLine(r, "protocols is empty, so there is nothing to serve; set protocols = pgwire");
+    Run other = run("plugins", "--set", "pgwrie.port=1");
+    assertThat(other.code()).isEqualTo(1);
+    assertThat(other.err()).startsWith("phantomdb: --set pgwrie.port=1: unknown key 'pgwrie.port'");
+  }
 }
