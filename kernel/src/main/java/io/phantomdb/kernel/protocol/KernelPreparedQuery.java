@@ -19,8 +19,12 @@ final class KernelPreparedQuery implements PreparedQuery {
   private final List<Integer> parameterTypes;
   private final List<Column> columns;
 
-  KernelPreparedQuery(Session session, String sql, List<Integer> declared) {
+  private final List<io.phantomdb.spi.protocol.Notice> notices;
+
+  KernelPreparedQuery(Session session, String sql, List<Integer> declared,
+      List<io.phantomdb.spi.protocol.Notice> notices) {
     this.session = session;
+    this.notices = notices;
     List<String> statements = StatementTexts.split(sql);
     if (statements.size() > 1) {
       throw new io.phantomdb.spi.protocol.SqlErrorException(SqlState.SYNTAX_ERROR,
@@ -73,6 +77,7 @@ final class KernelPreparedQuery implements PreparedQuery {
 
   /** Runs the statement with converted parameter values. */
   KernelQueryResult run(Object[] values, Runnable onFailure) {
+    TransactionNotices.before(statement, session.transactionStatus(), notices);
     try {
       return new KernelQueryResult(prepared.execute(values), session.timeZone(), onFailure);
     } catch (RuntimeException e) {

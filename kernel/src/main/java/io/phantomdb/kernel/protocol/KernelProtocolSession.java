@@ -13,6 +13,7 @@ import java.util.Objects;
 final class KernelProtocolSession implements ProtocolSession {
   private final Session session;
   private final int backendPid;
+  private final List<Notice> notices = new java.util.ArrayList<>();
   private volatile boolean closed;
 
   KernelProtocolSession(Session session, int backendPid) {
@@ -24,14 +25,14 @@ final class KernelProtocolSession implements ProtocolSession {
   public SimpleQuery simpleQuery(String sql) {
     Objects.requireNonNull(sql, "sql");
     checkOpen();
-    return new KernelSimpleQuery(session, sql);
+    return new KernelSimpleQuery(session, sql, notices);
   }
 
   @Override
   public PreparedQuery prepare(String sql, List<Integer> parameterTypes) {
     Objects.requireNonNull(sql, "sql");
     checkOpen();
-    return new KernelPreparedQuery(session, sql, parameterTypes);
+    return new KernelPreparedQuery(session, sql, parameterTypes, notices);
   }
 
   @Override
@@ -46,7 +47,12 @@ final class KernelProtocolSession implements ProtocolSession {
 
   @Override
   public List<Notice> drainNotices() {
-    return List.of(); // the kernel raises no notices yet
+    if (notices.isEmpty()) {
+      return List.of();
+    }
+    List<Notice> out = List.copyOf(notices);
+    notices.clear();
+    return out;
   }
 
   @Override

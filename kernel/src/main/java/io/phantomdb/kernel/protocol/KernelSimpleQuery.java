@@ -19,9 +19,11 @@ final class KernelSimpleQuery implements SimpleQuery {
   private KernelQueryResult current;
   private boolean began;
   private boolean done;
+  private final List<io.phantomdb.spi.protocol.Notice> notices;
 
-  KernelSimpleQuery(Session session, String sql) {
+  KernelSimpleQuery(Session session, String sql, List<io.phantomdb.spi.protocol.Notice> notices) {
     this.session = session;
+    this.notices = notices;
     this.statements = StatementTexts.split(sql);
     this.implicitBlock = statements.size() > 1 && session.transactionStatus() == 'I'
         && StatementTexts.allTransactional(statements);
@@ -50,7 +52,9 @@ final class KernelSimpleQuery implements SimpleQuery {
         run("BEGIN");
         began = true;
       }
-      current = new KernelQueryResult(session.execute(statements.get(index++)), session.timeZone(), this::failed);
+      String statement = statements.get(index++);
+      TransactionNotices.before(statement, session.transactionStatus(), notices);
+      current = new KernelQueryResult(session.execute(statement), session.timeZone(), this::failed);
       return current;
     } catch (RuntimeException e) {
       failed();

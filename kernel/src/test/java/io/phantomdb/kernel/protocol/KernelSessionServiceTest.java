@@ -157,4 +157,17 @@ class KernelSessionServiceTest {
     session.cancel(); // nothing runs: no effect on the next statement
     assertThat(simple("SELECT count(*) FROM c")).containsExactly("3", "SELECT 1");
   }
+
+  @Test
+  void transactionControlWithNothingToDoWarnsAsPostgreSql() {
+    assertThat(simple("COMMIT")).containsExactly("COMMIT");
+    assertThat(session.drainNotices()).extracting(n -> n.severity() + " " + n.sqlState() + " " + n.message())
+        .containsExactly("WARNING 25P01 there is no transaction in progress");
+    assertThat(session.drainNotices()).isEmpty();
+    simple("BEGIN; BEGIN");
+    assertThat(session.drainNotices()).extracting(io.phantomdb.spi.protocol.Notice::message)
+        .containsExactly("there is already a transaction in progress");
+    simple("ROLLBACK");
+    assertThat(session.drainNotices()).isEmpty();
+  }
 }
