@@ -49,6 +49,20 @@ public interface ProtocolSession extends AutoCloseable {
   PreparedQuery prepare(String sql, List<Integer> parameterTypes);
 
   /**
+   * Ends a batch of extended-protocol messages (PostgreSQL's Sync). As in PostgreSQL, the
+   * statements executed through portals since the last sync, while no transaction block was open,
+   * ran in one implicit transaction (statements not allowed in a block, and transaction control,
+   * commit it first and run on their own): it is committed here, or rolled back if {@code
+   * failed}. Portals bound inside it are closed. Does nothing when there is no implicit
+   * transaction.
+   *
+   * @param failed whether the server reported an error since the last sync (the rest of the batch
+   *     was skipped)
+   * @throws SqlErrorException if the commit fails (40001, ...); the transaction is then gone
+   */
+  void sync(boolean failed);
+
+  /**
    * Where the session is as to transactions, for ReadyForQuery.
    *
    * @return {@code 'I'} idle, {@code 'T'} in a transaction block, {@code 'E'} in a failed block

@@ -31,7 +31,7 @@ final class KernelPortal implements Portal {
       throw new IllegalStateException("the portal is closed");
     }
     if (result == null) {
-      result = query.statement() == null ? EmptyQueryResult.INSTANCE : query.run(values, () -> { });
+      result = query.statement() == null ? EmptyQueryResult.INSTANCE : query.run(this, values, () -> { });
     }
     return result;
   }

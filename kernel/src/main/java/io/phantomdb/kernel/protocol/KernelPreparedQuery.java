@@ -19,12 +19,11 @@ final class KernelPreparedQuery implements PreparedQuery {
   private final List<Integer> parameterTypes;
   private final List<Column> columns;
 
-  private final List<io.phantomdb.spi.protocol.Notice> notices;
+  private final KernelProtocolSession owner;
 
-  KernelPreparedQuery(Session session, String sql, List<Integer> declared,
-      List<io.phantomdb.spi.protocol.Notice> notices) {
-    this.session = session;
-    this.notices = notices;
+  KernelPreparedQuery(KernelProtocolSession owner, String sql, List<Integer> declared) {
+    this.owner = owner;
+    this.session = owner.session();
     List<String> statements = StatementTexts.split(sql);
     if (statements.size() > 1) {
       throw new io.phantomdb.spi.protocol.SqlErrorException(SqlState.SYNTAX_ERROR,
@@ -75,9 +74,11 @@ final class KernelPreparedQuery implements PreparedQuery {
     return statement;
   }
 
-  /** Runs the statement with converted parameter values. */
-  KernelQueryResult run(Object[] values, Runnable onFailure) {
-    TransactionNotices.before(statement, session.transactionStatus(), notices);
+  /** Runs the statement of a portal with its converted parameter values. */
+  KernelQueryResult run(KernelPortal portal, Object[] values, Runnable onFailure) {
+    owner.beforeExtended(statement);
+    owner.bound(portal);
+    TransactionNotices.before(statement, session.transactionStatus(), owner.notices());
     try {
       return new KernelQueryResult(prepared.execute(values), session.timeZone(), onFailure);
     } catch (RuntimeException e) {

@@ -15,6 +15,9 @@ final class KernelProtocolSession implements ProtocolSession {
   private final int backendPid;
   private final List<Notice> notices = new java.util.ArrayList<>();
   private volatile boolean closed;
+  /** Whether the statements since the last Sync run in an implicit block (BEGIN sent by us). */
+  private boolean implicitBlock;
+  private final List<KernelPortal> implicitPortals = new java.util.ArrayList<>();
 
   KernelProtocolSession(Session session, int backendPid) {
     this.session = session;
@@ -25,6 +28,7 @@ final class KernelProtocolSession implements ProtocolSession {
   public SimpleQuery simpleQuery(String sql) {
     Objects.requireNonNull(sql, "sql");
     checkOpen();
+    endImplicit(false); // a Query without a Sync before it: PostgreSQL commits too
     return new KernelSimpleQuery(session, sql, notices);
   }
 
@@ -32,7 +36,62 @@ final class KernelProtocolSession implements ProtocolSession {
   public PreparedQuery prepare(String sql, List<Integer> parameterTypes) {
     Objects.requireNonNull(sql, "sql");
     checkOpen();
-    return new KernelPreparedQuery(session, sql, parameterTypes, notices);
+    return new KernelPreparedQuery(this, sql, parameterTypes);
+  }
+
+  /** The session's kernel session. */
+  Session session() {
+    return session;
+  }
+
+  /** The notices waiting for {@link #drainNotices()}. */
+  List<Notice> notices() {
+    return notices;
+  }
+
+  /**
+   * Before an extended-protocol statement runs: opens the implicit transaction for a statement
+   * that may run in a block when none is open, or commits it before one that may not.
+   */
+  void beforeExtended(String statement) {
+    boolean transactional = StatementTexts.allTransactional(List.of(statement));
+    if (implicitBlock && !transactional) {
+      endImplicit(false);
+    } else if (!implicitBlock && transactional && session.transactionStatus() == 'I') {
+      run("BEGIN");
+      implicitBlock = true;
+    }
+  }
+
+  /** A portal that runs while the implicit transaction is open ends with it. */
+  void bound(KernelPortal portal) {
+    if (implicitBlock) {
+      implicitPortals.add(portal);
+    }
+  }
+
+  @Override
+  public void sync(boolean failed) {
+    checkOpen();
+    endImplicit(failed);
+  }
+
+  private void endImplicit(boolean failed) {
+    if (!implicitBlock) {
+      return;
+    }
+    implicitBlock = false;
+    implicitPortals.forEach(KernelPortal::close);
+    implicitPortals.clear();
+    run(failed || session.transactionStatus() == 'E' ? "ROLLBACK" : "COMMIT");
+  }
+
+  private void run(String sql) {
+    try {
+      session.execute(sql).close();
+    } catch (RuntimeException e) {
+      throw Errors.of(e);
+    }
   }
 
   @Override

@@ -170,4 +170,29 @@ class KernelSessionServiceTest {
     simple("ROLLBACK");
     assertThat(session.drainNotices()).isEmpty();
   }
+
+  @Test
+  void extendedStatementsUpToSyncShareAnImplicitTransaction() {
+    simple("CREATE TABLE x (id INT PRIMARY KEY)");
+    try (PreparedQuery ins = session.prepare("INSERT INTO x VALUES ($1)", List.of(23))) {
+      for (int id : new int[] {1, 2}) {
+        try (Portal p = ins.bind(List.of(id))) {
+          assertThat(p.execute().next()).isFalse();
+        }
+      }
+      session.sync(true); // an error was reported: rolled back
+      assertThat(simple("SELECT count(*) FROM x")).containsExactly("0", "SELECT 1");
+      try (Portal p = ins.bind(List.of(7))) {
+        p.execute().next();
+      }
+      assertThat(session.transactionStatus()).as("inside the implicit block").isEqualTo('T');
+      session.sync(false);
+      assertThat(session.transactionStatus()).isEqualTo('I');
+    }
+    try (PreparedQuery ddl = session.prepare("CREATE TABLE y (id INT)", List.of()); Portal p = ddl.bind(List.of())) {
+      p.execute().next(); // DDL is not allowed in a block: runs on its own
+      session.sync(false);
+    }
+    assertThat(simple("SELECT count(*) FROM x")).containsExactly("1", "SELECT 1");
+  }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The extended query protocol: Parse, Bind, Describe, Execute, Close with named and unnamed
- * statements and portals. After an error every message up to Sync is skipped. Portals end at the
+ * statements and portals. After an error every message up to Sync is skipped. The statements up
+ * to a Sync run in one implicit transaction ({@link ProtocolSession#sync}). Portals end at the
  * Sync that finds no transaction block open (a block keeps them, so a client can fetch from one
  * a few rows at a time); statements live until closed.
  */
@@ -63,9 +64,18 @@ final class ExtendedQuery {
     }
   }
 
-  /** Sync: the error state ends; outside a block, portals end. */
+  /**
+   * Sync: the implicit transaction of the messages since the last Sync commits (or rolls back
+   * after an error), the error state ends; outside a block, portals end.
+   */
   void sync() {
+    boolean failed = skipToSync;
     skipToSync = false;
+    try {
+      session.sync(failed);
+    } catch (SqlErrorException e) {
+      handler.error(e);
+    }
     if (session.transactionStatus() == 'I') {
       portals.values().forEach(p -> p.portal.close());
       portals.clear();

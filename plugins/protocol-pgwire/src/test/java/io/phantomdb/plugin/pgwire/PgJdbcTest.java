@@ -269,4 +269,26 @@ class PgJdbcTest {
       }
     }
   }
+
+  @Test
+  void aFailingBatchCommitsNothingAsInPostgreSql() throws SQLException {
+    try (Connection c = server.connect(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE bf (id INTEGER PRIMARY KEY)");
+      try (PreparedStatement ins = c.prepareStatement("INSERT INTO bf VALUES (?)")) {
+        for (int id : new int[] {1, 2, 1, 3}) {
+          ins.setInt(1, id);
+          ins.addBatch();
+        }
+        java.sql.BatchUpdateException e = org.junit.jupiter.api.Assertions.assertThrows(
+            java.sql.BatchUpdateException.class, ins::executeBatch);
+        assertThat(e.getSQLState()).isEqualTo("23505");
+      }
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM bf")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).as("the batch's implicit transaction was rolled back").isZero();
+      }
+      assertThat(c.getAutoCommit()).isTrue();
+      s.execute("INSERT INTO bf VALUES (1)"); // and the session goes on
+    }
+  }
 }
