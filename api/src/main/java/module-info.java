@@ -8,7 +8,9 @@ module io.phantomdb.api {
   exports io.phantomdb.spi;
   exports io.phantomdb.spi.storage;
   exports io.phantomdb.spi.consensus;
+  exports io.phantomdb.spi.protocol;
 
   uses io.phantomdb.spi.storage.StorageEngineFactory;
   uses io.phantomdb.spi.consensus.ConsensusProvider;
+  uses io.phantomdb.spi.protocol.ProtocolServerFactory;
 }

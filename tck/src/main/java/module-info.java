@@ -11,6 +11,7 @@ module io.phantomdb.tck {
   requires java.management;
 
   exports io.phantomdb.tck.consensus;
+  exports io.phantomdb.tck.protocol;
   exports io.phantomdb.tck.storage;
   exports io.phantomdb.tck.storage.memory;
 

@@ -50,6 +50,7 @@ class FullBundleIT {
     assertThat(Files.readString(home.resolve("README.md"))).contains("PhantomDB " + Bundle.VERSION);
     zip(home, "storage-lsm");
     zip(home, "storage-btree");
+    zip(home, "protocol-pgwire");
     try (Stream<Path> lib = Files.list(home.resolve("lib"))) {
       assertThat(lib.map(p -> p.getFileName().toString()))
           .allMatch(n -> n.endsWith(".jar"))
@@ -66,6 +67,7 @@ class FullBundleIT {
     }
     jars.addAll(Bundle.jarsIn(zip(home, "storage-lsm")));
     jars.addAll(Bundle.jarsIn(zip(home, "storage-btree")));
+    jars.addAll(Bundle.jarsIn(zip(home, "protocol-pgwire")));
     for (String jar : jars) {
       String artifact = jar.replaceFirst("-\\d.*$", "");
       assertThat(notice).as("NOTICE lists " + jar).contains(artifact + "-*.jar");
@@ -98,6 +100,8 @@ class FullBundleIT {
     assertThat(r.row("storage-lsm")).contains("storage: lsm").contains("LOADED");
     assertThat(r.row("storage-btree")).contains("storage: btree").contains("LOADED");
     assertThat(r.out()).contains("storage.engine  lsm (available, from plugin storage-lsm");
+    assertThat(r.row("protocol-pgwire")).contains("protocol: pgwire").contains("LOADED");
+    assertThat(r.out()).contains("pgwire.auth.mode");
     assertThat(r.err()).isEmpty();
   }
 

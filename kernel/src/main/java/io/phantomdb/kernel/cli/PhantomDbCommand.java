@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionCommand.Provider.class,
     description = "PhantomDB, a SQL database assembled from plugins.",
     subcommands = {VersionCommand.class, PluginsCommand.class, StorageCommand.class, SqlCommand.class,
-      CheckCommand.class},
+      CheckCommand.class, StartCommand.class},
     usageHelpAutoWidth = true)
 public final class PhantomDbCommand implements Runnable {
   /** The configuration file, relative to home, used when {@code --config} is not given. */
@@ -67,7 +67,7 @@ public final class PhantomDbCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required: version, plugins, storage, sql, check");
+    throw new ParameterException(spec.commandLine(), "a command is required: version, plugins, storage, sql, check, start");
   }
 
   /**

@@ -56,6 +56,7 @@ final class PluginsCommand implements Callable<Integer> {
         }
       }
       printEngineOptions(registry, out);
+      printProtocolOptions(registry, out);
       out.println();
       out.flush();
       SelectedStorage storage = StorageSelector.select(config, registry);
@@ -78,6 +79,25 @@ final class PluginsCommand implements Callable<Integer> {
     int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
     out.println();
     out.println("storage engine options (" + EngineOptionKey.PATTERN + " = value):");
+    for (String[] r : rows) {
+      out.println("  " + r[0] + " ".repeat(width - r[0].length() + 2) + r[1]);
+    }
+  }
+
+  private static void printProtocolOptions(ExtensionRegistry registry, PrintWriter out) {
+    List<String[]> rows = new ArrayList<>();
+    for (String name : registry.names(KnownSpis.PROTOCOL)) {
+      io.phantomdb.spi.protocol.ProtocolServerFactory f = registry.find(KnownSpis.PROTOCOL, name).orElseThrow();
+      rows.add(new String[] {name + ".host", "address to listen on (default 127.0.0.1: local clients only)"});
+      rows.add(new String[] {name + ".port", "TCP port (default " + f.defaultPort() + ")"});
+      f.supportedOptions().forEach((option, doc) -> rows.add(new String[] {name + "." + option, doc}));
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+    out.println();
+    out.println("protocol options (" + io.phantomdb.kernel.config.ProtocolOptionKey.PATTERN + " = value):");
     for (String[] r : rows) {
       out.println("  " + r[0] + " ".repeat(width - r[0].length() + 2) + r[1]);
     }

@@ -5,12 +5,14 @@ import io.phantomdb.kernel.cli.sql.InteractiveShell;
 import io.phantomdb.kernel.cli.sql.ResultPrinter;
 import io.phantomdb.kernel.cli.sql.SqlRunner;
 import io.phantomdb.kernel.config.Config;
+import io.phantomdb.kernel.config.ConfigKeys;
 import io.phantomdb.kernel.error.OperatorException;
 import io.phantomdb.kernel.info.BuildInfo;
 import io.phantomdb.kernel.plugin.ExtensionRegistry;
 import io.phantomdb.kernel.plugin.PluginSettings;
 import io.phantomdb.kernel.sql.Session;
 import io.phantomdb.kernel.sql.SqlException;
+import io.phantomdb.kernel.storage.DataDirectory;
 import io.phantomdb.kernel.storage.SelectedStorage;
 import io.phantomdb.kernel.storage.StorageSelector;
 import io.phantomdb.kernel.txn.gc.GcSettings;
@@ -109,7 +111,8 @@ final class SqlCommand implements Callable<Integer> {
     boolean interactive = commands.isEmpty() && file == null && System.console() != null;
     try (ExtensionRegistry registry = ExtensionRegistry.load(PluginSettings.from(config))) {
       SelectedStorage storage = StorageSelector.select(config, registry);
-      try (StorageEngine engine = storage.open();
+      try (DataDirectory dir = DataDirectory.open(config.get(ConfigKeys.DATA_DIR));
+          StorageEngine engine = storage.open();
           EmbeddedSql sql = startSql(engine, GcSettings.from(config));
           Session session = sql.newSession()) {
         SqlRunner runner = new SqlRunner(session, new ResultPrinter(fmt, out), out, err,

@@ -23,6 +23,7 @@ public final class Config {
   private final List<Setting> fileEngineOptions;
   private final List<Setting> commandLineEngineOptions;
   private final Map<String, String> storageEnvironment;
+  private final List<Setting> protocolOptions;
 
   Config(
       Path home,
@@ -30,7 +31,9 @@ public final class Config {
       Map<String, Object> values,
       List<Setting> fileEngineOptions,
       List<Setting> commandLineEngineOptions,
-      Map<String, String> storageEnvironment) {
+      Map<String, String> storageEnvironment,
+      List<Setting> protocolOptions) {
+    this.protocolOptions = List.copyOf(protocolOptions);
     this.home = home;
     this.settings = Map.copyOf(settings);
     this.values = Map.copyOf(values);
@@ -125,5 +128,30 @@ public final class Config {
           .filter(k -> k.engine().equals(engine))
           .ifPresent(k -> into.put(k.option(), s));
     }
+  }
+
+  /**
+   * Every {@code <protocol>.<option>} setting from the file and {@code --set}, in that order.
+   *
+   * @return the settings, keys in full
+   */
+  public List<Setting> protocolOptionSettings() {
+    return protocolOptions;
+  }
+
+  /**
+   * The options of one protocol (file, then {@code --set}, later ones winning), {@code host} and
+   * {@code port} included.
+   *
+   * @param protocol the protocol name
+   * @return option name (without prefix) to setting
+   */
+  public Map<String, Setting> protocolOptions(String protocol) {
+    Map<String, Setting> result = new LinkedHashMap<>();
+    for (Setting s : protocolOptions) {
+      ProtocolOptionKey.parse(s.key()).filter(k -> k.protocol().equals(protocol))
+          .ifPresent(k -> result.put(k.option(), s));
+    }
+    return result;
   }
 }

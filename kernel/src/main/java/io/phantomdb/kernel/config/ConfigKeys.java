@@ -61,9 +61,17 @@ public final class ConfigKeys {
           "how long old row versions are kept even when no running statement or transaction can see them "
               + "(0: collect them as soon as possible, as PostgreSQL does); units ms, s, min, h, d");
 
+  /** The protocol servers {@code phantomdb start} runs. */
+  public static final ConfigKey<List<String>> PROTOCOLS =
+      new ConfigKey<>(
+          "protocols",
+          ValueTypes.NAME_LIST,
+          "pgwire",
+          "protocol servers `phantomdb start` runs, comma-separated names (pgwire: PostgreSQL's wire protocol)");
+
   /** All keys, in the order the shipped file documents them. */
   public static final List<ConfigKey<?>> ALL =
-      List.of(STORAGE_ENGINE, DATA_DIR, PLUGINS_DIR, PLUGINS_DISABLED, TXN_GC_INTERVAL, TXN_GC_RETENTION);
+      List.of(STORAGE_ENGINE, DATA_DIR, PLUGINS_DIR, PLUGINS_DISABLED, TXN_GC_INTERVAL, TXN_GC_RETENTION, PROTOCOLS);
 
   private ConfigKeys() {}
 
@@ -85,6 +93,6 @@ public final class ConfigKeys {
   public static String describeKnownKeys() {
     StringBuilder sb = new StringBuilder();
     ALL.stream().map(ConfigKey::name).sorted().forEach(n -> sb.append(n).append(", "));
-    return sb.append(EngineOptionKey.PATTERN).toString();
+    return sb.append(EngineOptionKey.PATTERN).append(", ").append(ProtocolOptionKey.PATTERN).toString();
   }
 }

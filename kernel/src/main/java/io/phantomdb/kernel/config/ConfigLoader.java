@@ -82,6 +82,9 @@ public final class ConfigLoader {
     return this;
   }
 
+  /** Protocol option settings of the load in progress. */
+  private List<Setting> protocolOptions = new ArrayList<>();
+
   /**
    * Reads and checks everything.
    *
@@ -92,6 +95,7 @@ public final class ConfigLoader {
     Map<String, Setting> effective = new HashMap<>();
     List<Setting> fileOptions = new ArrayList<>();
     List<Setting> commandLineOptions = new ArrayList<>();
+    protocolOptions = new ArrayList<>();
     Map<String, String> storageEnvironment = new TreeMap<>();
 
     if (file != null && (fileRequired || Files.exists(file))) {
@@ -121,8 +125,15 @@ public final class ConfigLoader {
               key.name(), n -> new Setting(n, key.defaultValue(), Origin.DEFAULT));
       values.put(key.name(), parse(key, s));
     }
+    @SuppressWarnings("unchecked")
+    List<String> protocols = (List<String>) values.get(ConfigKeys.PROTOCOLS.name());
+    for (Setting s : protocolOptions) {
+      if (!protocols.contains(ProtocolOptionKey.parse(s.key()).orElseThrow().protocol())) {
+        throw new OperatorException(s.origin() + ": " + unknownKey(s.key()));
+      }
+    }
     return new Config(
-        home, effective, values, fileOptions, commandLineOptions, storageEnvironment);
+        home, effective, values, fileOptions, commandLineOptions, storageEnvironment, protocolOptions);
   }
 
   private void classify(Setting s, Map<String, Setting> effective, List<Setting> engineOptions) {
@@ -132,6 +143,8 @@ public final class ConfigLoader {
       effective.put(s.key(), s);
     } else if (EngineOptionKey.parse(s.key()).isPresent()) {
       engineOptions.add(s);
+    } else if (ProtocolOptionKey.parse(s.key()).isPresent()) {
+      protocolOptions.add(s); // file first, then --set: later ones win
     } else {
       throw new OperatorException(s.origin() + ": " + unknownKey(s.key()));
     }
@@ -175,6 +188,7 @@ public final class ConfigLoader {
     List<String> names = ConfigKeys.ALL.stream().map(ConfigKey::name).toList();
     String hint =
         KeySuggestions.closest(key, names).map(n -> " (did you mean '" + n + "'?)").orElse("");
-    return "unknown key '" + key + "'" + hint + "; known keys: " + ConfigKeys.describeKnownKeys();
+    return "unknown key '" + key + "'" + hint + "; known keys: " + ConfigKeys.describeKnownKeys()
+        + " (for a protocol named in protocols)";
   }
 }

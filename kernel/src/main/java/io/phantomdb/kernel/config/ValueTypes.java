@@ -120,5 +120,32 @@ public final class ValueTypes {
 
   private static final Pattern DURATION_TEXT = Pattern.compile("([0-9]{1,12})\\s*(ms|s|min|h|d)?");
 
+  /** A comma-separated list of names (lower-case letters, digits, '-'); may be empty. */
+  public static final ValueType<List<String>> NAME_LIST =
+      new ValueType<>() {
+        @Override
+        public List<String> parse(String text, Path home) {
+          List<String> names = new ArrayList<>();
+          for (String part : text.split(",", -1)) {
+            String name = part.trim();
+            if (name.isEmpty()) {
+              continue;
+            }
+            if (!NAME.matcher(name).matches()) {
+              throw new IllegalArgumentException("'" + name + "' is not a valid name (expected a comma-separated "
+                  + "list of lower-case letters, digits and '-', such as pgwire)");
+            }
+            names.add(name);
+          }
+          return List.copyOf(names);
+        }
+
+
+        @Override
+        public String describe() {
+          return "comma-separated names";
+        }
+      };
+
   private ValueTypes() {}
 }

@@ -1,6 +1,7 @@
 package io.phantomdb.kernel.plugin;
 
 import io.phantomdb.spi.consensus.ConsensusProvider;
+import io.phantomdb.spi.protocol.ProtocolServerFactory;
 import io.phantomdb.spi.storage.StorageEngineFactory;
 import java.util.List;
 
@@ -15,8 +16,12 @@ public final class KnownSpis {
   public static final SpiType<ConsensusProvider> CONSENSUS =
       new SpiType<>("consensus", "consensus provider", ConsensusProvider.class, ConsensusProvider::name);
 
+  /** Wire protocol servers, started by {@code phantomdb start} as {@code protocols} names them. */
+  public static final SpiType<ProtocolServerFactory> PROTOCOL =
+      new SpiType<>("protocol", "protocol", ProtocolServerFactory.class, ProtocolServerFactory::name);
+
   /** Every SPI the registry collects, in report order. */
-  public static final List<SpiType<?>> ALL = List.of(STORAGE, CONSENSUS);
+  public static final List<SpiType<?>> ALL = List.of(STORAGE, CONSENSUS, PROTOCOL);
 
   private KnownSpis() {}
 }

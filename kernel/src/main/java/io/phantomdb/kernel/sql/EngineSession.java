@@ -46,6 +46,9 @@ final class EngineSession implements Session {
   private final SessionSequences sequences = new SessionSequences();
   private final SessionTransactions transactions;
   private boolean closed;
+  /** Whether a statement runs (its result is open), and whether a client asked to cancel it. */
+  private volatile boolean running;
+  private volatile boolean cancelRequested;
 
   EngineSession(SqlEngine engine, String database) {
     this.engine = engine;
@@ -56,21 +59,39 @@ final class EngineSession implements Session {
   @Override
   public StatementResult execute(String sql) {
     checkOpen();
+    startStatement();
     try {
-      return inBlock(executeStatement(sql));
+      return guarded(executeStatement(sql));
     } catch (RuntimeException e) {
+      statementEnded();
       transactions.statementFailed();
       throw e;
     }
   }
 
-  /**
-   * In a transaction block, an error while reading a result's rows fails the block too.
-   */
-  private StatementResult inBlock(StatementResult result) {
-    if (transactions.current() == null) {
-      return result;
+  /** A statement starts: a cancel asked for before it does not apply to it. */
+  private void startStatement() {
+    cancelRequested = false;
+    running = true;
+  }
+
+  private void statementEnded() {
+    running = false;
+    cancelRequested = false;
+  }
+
+  @Override
+  public void cancel() {
+    if (running) {
+      cancelRequested = true;
     }
+  }
+
+  /**
+   * The result as the client reads it: a cancel stops it at the next row (57014), and in a
+   * transaction block an error while reading its rows fails the block too.
+   */
+  private StatementResult guarded(StatementResult result) {
     return new StatementResult() {
       @Override
       public java.util.List<ColumnInfo> columns() {
@@ -80,6 +101,9 @@ final class EngineSession implements Session {
       @Override
       public Object[] next() {
         try {
+          if (cancelRequested) {
+            throw new SqlException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+          }
           return result.next();
         } catch (RuntimeException e) {
           transactions.statementFailed();
@@ -99,6 +123,7 @@ final class EngineSession implements Session {
 
       @Override
       public void close() {
+        statementEnded();
         result.close();
       }
     };
@@ -176,13 +201,24 @@ final class EngineSession implements Session {
   StatementResult run(PlanCache.Plan plan, Object[] parameters) {
     checkOpen();
     transactions.checkNotFailed();
+    startStatement();
     try {
       CatalogSnapshot catalog = catalog();
       int databaseId = databaseId();
-      return runner(catalog, databaseId, view(catalog, databaseId)).execute(plan, parameters);
+      return guarded(runner(catalog, databaseId, view(catalog, databaseId)).execute(plan, parameters));
     } catch (RuntimeException e) {
+      statementEnded();
+      transactions.statementFailed();
       throw SqlErrors.of(e);
     }
+  }
+
+  /**
+   * A prepared statement of this session failed before it ran (its parameter values do not
+   * convert): inside a transaction block that fails the block, as in PostgreSQL.
+   */
+  void preparedStatementFailed() {
+    transactions.statementFailed();
   }
 
   /**

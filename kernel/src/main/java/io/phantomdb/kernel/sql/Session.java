@@ -110,6 +110,14 @@ public interface Session extends AutoCloseable {
    */
   char transactionStatus();
 
+  /**
+   * Asks the statement running now (whose result is open) to stop: its next row fails with 57014
+   * "canceling statement due to user request", which fails a transaction block as any error does.
+   * Does nothing when no statement runs. The only method any thread may call.
+   * Sessions that cannot be cancelled ignore it (the default).
+   */
+  default void cancel() {}
+
   /** Ends the session; an open transaction is rolled back. Idempotent. */
   @Override
   void close();

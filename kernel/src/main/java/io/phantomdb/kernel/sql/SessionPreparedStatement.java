@@ -79,10 +79,16 @@ final class SessionPreparedStatement {
           values[i] = ParameterValues.convert(parameters[i], types.get(i), session.timeZone());
         }
       } catch (RuntimeException e) {
+        session.preparedStatementFailed();
         throw SqlErrors.of(e);
       }
       if (!session.planContext().equals(planContext)) {
-        replan();
+        try {
+          replan();
+        } catch (RuntimeException e) {
+          session.preparedStatementFailed();
+          throw e;
+        }
       }
       return session.run(plan, values);
     }

@@ -72,7 +72,8 @@ class PhantomDbMainTest {
   void configurationMistakesAreOneLine() throws IOException {
     assertOneErrorLine(run("plugins", "--set", "nosuch.key=1"),
         "--set nosuch.key=1: unknown key 'nosuch.key'; known keys: data.dir, plugins.dir, "
-            + "plugins.disabled, storage.engine, txn.gc.interval, txn.gc.retention, storage.<engine>.<option>");
+            + "plugins.disabled, protocols, storage.engine, txn.gc.interval, txn.gc.retention, storage.<engine>.<option>, <protocol>.<option> "
+            + "(for a protocol named in protocols)");
     assertThat(run("--config", "missing.conf", "plugins").code()).isEqualTo(1);
     Files.createDirectories(home.resolve("conf"));
     Files.writeString(home.resolve("conf/phantomdb.conf"), "storage.engine: lsm\n");
@@ -101,7 +102,7 @@ class PhantomDbMainTest {
     assertOneErrorLine(r, "Unknown option: '--frobnicate' (see 'phantomdb --help')");
     Run none = run();
     assertThat(none.code()).isEqualTo(2);
-    assertOneErrorLine(none, "a command is required: version, plugins, storage, sql, check (see 'phantomdb --help')");
+    assertOneErrorLine(none, "a command is required: version, plugins, storage, sql, check, start (see 'phantomdb --help')");
   }
 
   @Test
@@ -126,5 +127,22 @@ class PhantomDbMainTest {
       assertThat(r.code()).as(command).isZero();
       assertThat(r.out()).as(command).contains("Usage: phantomdb " + command);
     }
+  }
+
+  @Test
+  void startWithoutAProtocolPluginIsOneLine() {
+    Run r = run("start", "--data-dir", home.resolve("data").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertOneErrorLine(r, "protocols: 'pgwire' is not available; available protocols: none "
+        + "(is the protocol-pgwire plugin in plugins.dir?)");
+  }
+
+  @Test
+  void protocolKeysNeedTheProtocolInProtocols() {
+    Run r = run("start", "--set", "protocols=", "--data-dir", home.resolve("data").toString());
+    assertOneErrorLine(r, "protocols is empty, so there is nothing to serve; set protocols = pgwire");
+    Run other = run("plugins", "--set", "pgwrie.port=1");
+    assertThat(other.code()).isEqualTo(1);
+    assertThat(other.err()).startsWith("phantomdb: --set pgwrie.port=1: unknown key 'pgwrie.port'");
   }
 }

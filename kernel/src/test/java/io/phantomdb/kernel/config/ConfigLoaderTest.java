@@ -71,8 +71,8 @@ class ConfigLoaderTest {
     Path f = conf("storage.engine = lsm\nstorage.engin = btree\n");
     assertThatThrownBy(() -> loader().file(f, true).load())
         .hasMessage(f + ":2: unknown key 'storage.engin' (did you mean 'storage.engine'?); "
-            + "known keys: data.dir, plugins.dir, plugins.disabled, storage.engine, "
-            + "txn.gc.interval, txn.gc.retention, storage.<engine>.<option>");
+            + "known keys: data.dir, plugins.dir, plugins.disabled, protocols, storage.engine, "
+            + "txn.gc.interval, txn.gc.retention, storage.<engine>.<option>, <protocol>.<option> (for a protocol named in protocols)");
   }
 
   @Test

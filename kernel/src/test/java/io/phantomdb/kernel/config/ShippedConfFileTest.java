@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** distribution/src/conf/phantomdb.conf documents exactly the keys in {@link ConfigKeys}. */
 class ShippedConfFileTest {
   private static final Pattern DOCUMENTED =
-      Pattern.compile("#\\s*([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)+)\\s*=(.*)");
+      Pattern.compile("#\\s*([a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)*)\\s*=(.*)");
 
   private static Path shipped() {
     String p = System.getProperty("phantomdb.shipped.conf", "../distribution/src/conf/phantomdb.conf");

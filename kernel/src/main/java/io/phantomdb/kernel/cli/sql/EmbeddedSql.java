@@ -49,6 +49,15 @@ public final class EmbeddedSql implements AutoCloseable {
     return engine.newSession();
   }
 
+  /**
+   * The engine, for the protocol servers' sessions.
+   *
+   * @return the SQL engine
+   */
+  public SqlEngine engine() {
+    return engine;
+  }
+
   /** Stops the engine. Idempotent. */
   @Override
   public void close() {

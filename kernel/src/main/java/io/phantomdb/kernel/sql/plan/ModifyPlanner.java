@@ -81,7 +81,7 @@ public final class ModifyPlanner {
     RowFunction[] returning = plan == null ? null : DmlCompiler.returning(plan);
     return switch (m.getOperation()) {
       case INSERT -> {
-        Operator input = assigning(m.getInput(), table);
+        Operator input = assigning(m.getInput(), table, m.getTable().getRowType());
         BiFunction<Object[], ExecContext, Object[]> toStored = (row, ctx) -> {
           Object[] stored = new Object[width];
           for (int i = 0; i < visibleInStored.length; i++) {
@@ -97,7 +97,7 @@ public final class ModifyPlanner {
             returning, false);
       }
       case UPDATE, DELETE -> {
-        Operator input = m.getOperation() == TableModify.Operation.UPDATE ? assigning(m.getInput(), table) : planner.build(m.getInput());
+        Operator input = m.getOperation() == TableModify.Operation.UPDATE ? assigning(m.getInput(), table, null) : planner.build(m.getInput());
         BiFunction<Object[], ExecContext, Object[]> oldStored = oldStored(input, table);
         List<String> updated = m.getUpdateColumnList() == null ? List.of() : m.getUpdateColumnList();
         List<ColumnDescriptor> live = table.liveColumns();
@@ -214,7 +214,11 @@ public final class ModifyPlanner {
    * The input of an INSERT or UPDATE, with the casts Calcite put on the values assigned to columns
    * compiled as assignment casts.
    */
-  private Operator assigning(RelNode input, TableDescriptor table) {
+  /**
+   * @param target the row type of the table for INSERT (a value of another kind, such as a
+   *     double precision parameter for a real column, gets an assignment cast), or null
+   */
+  private Operator assigning(RelNode input, TableDescriptor table, org.apache.calcite.rel.type.RelDataType target) {
     if (!(input instanceof Project p)) {
       return planner.build(input);
     }
@@ -231,6 +235,13 @@ public final class ModifyPlanner {
         compiled = ExprCompiler.assignmentCast(ExprCompiler.compile(operand), CalciteTypes.toDataType(e.getType()));
       } else {
         compiled = ExprCompiler.compile(e);
+        if (target != null && position < target.getFieldCount()) {
+          io.phantomdb.kernel.sql.type.DataType to = CalciteTypes.toDataType(target.getFieldList().get(position).getType());
+          io.phantomdb.kernel.sql.type.TypeKind from = CalciteTypes.toDataType(e.getType()).kind();
+          if (to.kind() != from && from != io.phantomdb.kernel.sql.type.TypeKind.UNKNOWN) {
+            compiled = ExprCompiler.assignmentCast(compiled, to);
+          }
+        }
       }
       fns.add(PhysicalPlanner.function(compiled));
       position++;

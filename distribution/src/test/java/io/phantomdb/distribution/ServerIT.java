@@ -1,0 +1,135 @@
+package io.phantomdb.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phantomdb.distribution.Bundle.Run;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/phantomdb start} from the unpacked full bundle: psql connects and runs DDL, DML and a
+ * query; SIGTERM stops it with exit 0; a restart serves the same data; a busy port and a data
+ * directory in use stop a second server with one line.
+ */
+class ServerIT {
+  @TempDir static Path unpacked;
+  static Path home;
+
+  @TempDir Path work;
+
+  @BeforeAll
+  static void unpack() throws Exception {
+    home = Bundle.unpack(Bundle.tarball(null), unpacked);
+  }
+
+  /** A running {@code phantomdb start}. */
+  private final class Server implements AutoCloseable {
+    final Process process;
+    final Path err;
+    final String ready;
+
+    Server(Path data, int port) throws Exception {
+      err = Files.createTempFile(work, "server-err", ".txt");
+      ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/phantomdb").toString(), "start",
+          "--data-dir", data.toString(), "--pg-port", Integer.toString(port))
+          .directory(work.toFile()).redirectError(err.toFile());
+      pb.environment().keySet().removeIf(k -> k.startsWith("PHANTOMDB_"));
+      pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+      process = pb.start();
+      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      ready = out.readLine(); // blocks until the server is ready (or exits: null)
+      assertThat(ready).as("stderr: " + Files.readString(err)).isNotNull();
+    }
+
+    /** SIGTERM, then the exit code. */
+    int stop() throws Exception {
+      process.destroy(); // SIGTERM
+      assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the server stops after SIGTERM").isTrue();
+      return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+      process.destroyForcibly();
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private Run psql(int port, String... commands) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1", "-p", Integer.toString(port),
+        "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "--no-align", "--tuples-only"));
+    for (String c : commands) {
+      cmd.add("-c");
+      cmd.add(c);
+    }
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
+    pb.environment().put("PGCONNECT_TIMEOUT", "30");
+    Path out = Files.createTempFile(work, "psql-out", ".txt");
+    Path err = Files.createTempFile(work, "psql-err", ".txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  @Test
+  void psqlUsesTheServerAndTheDataSurvivesARestart() throws Exception {
+    Path data = work.resolve("data");
+    int port = freePort();
+    try (Server server = new Server(data, port)) {
+      assertThat(server.ready).isEqualTo("PhantomDB " + Bundle.VERSION + " ready at postgresql://127.0.0.1:" + port + "/");
+      Run r = psql(port, "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)",
+          "INSERT INTO t VALUES (1, 'one'), (2, 'two')", "SELECT id, name FROM t ORDER BY id");
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out()).isEqualTo("CREATE TABLE\nINSERT 0 2\n1|one\n2|two\n");
+      Run failed = psql(port, "INSERT INTO t VALUES (1, 'again')");
+      assertThat(failed.code()).isNotZero();
+      assertThat(failed.err()).contains("ERROR:  duplicate key value violates unique constraint \"t_pkey\"");
+      assertThat(server.stop()).as(Files.readString(server.err)).isZero();
+      Bundle.assertNoStackTrace(new Run(0, "", Files.readString(server.err)));
+    }
+    try (Server again = new Server(data, port)) {
+      Run r = psql(port, "SELECT count(*) FROM t");
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out()).isEqualTo("2\n");
+      assertThat(again.stop()).isZero();
+    }
+  }
+
+  @Test
+  void aBusyPortOrADataDirectoryInUseIsOneLine() throws Exception {
+    int port = freePort();
+    try (ServerSocket taken = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Run r = Bundle.run(home, work, "start", "--data-dir", work.resolve("a").toString(), "--pg-port",
+          Integer.toString(port));
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.errLines()).containsExactly(
+          "phantomdb: pgwire: cannot listen on 127.0.0.1:" + port + ": address already in use");
+    }
+    Path data = work.resolve("b");
+    try (Server server = new Server(data, freePort())) {
+      Run r = Bundle.run(home, work, "start", "--data-dir", data.toString(), "--pg-port", Integer.toString(freePort()));
+      assertThat(r.code()).isEqualTo(1);
+      assertThat(r.errLines()).singleElement().asString()
+          .startsWith("phantomdb: data directory " + data.toRealPath() + " is in use by another PhantomDB process (pid ");
+      Run sql = Bundle.run(home, work, "sql", "--data-dir", data.toString(), "-c", "SELECT 1");
+      assertThat(sql.code()).isEqualTo(1);
+      assertThat(sql.errLines()).singleElement().asString().contains("is in use by another PhantomDB process");
+      assertThat(server.stop()).isZero();
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.phantomdb.kernel.protocol;
+
+import io.phantomdb.kernel.sql.ColumnInfo;
+import io.phantomdb.kernel.sql.StatementResult;
+import io.phantomdb.kernel.sql.type.TextCodec;
+import io.phantomdb.spi.protocol.Column;
+import io.phantomdb.spi.protocol.QueryResult;
+import java.time.ZoneId;
+import java.util.List;
+
+/** A kernel {@link StatementResult} as the protocol SPI's cursor. */
+final class KernelQueryResult implements QueryResult {
+  private final StatementResult result;
+  private final List<ColumnInfo> kernelColumns;
+  private final List<Column> columns;
+  private final ZoneId zone;
+  private final Runnable onFailure;
+  private Object[] row;
+  private boolean closed;
+
+  /**
+   * @param result the kernel's result, owned by this from now on
+   * @param zone the session time zone, for timestamptz text
+   * @param onFailure called when reading a row fails (before the error is thrown)
+   */
+  KernelQueryResult(StatementResult result, ZoneId zone, Runnable onFailure) {
+    this.result = result;
+    this.kernelColumns = result.columns();
+    this.columns = kernelColumns.stream().map(PgTypes::column).toList();
+    this.zone = zone;
+    this.onFailure = onFailure;
+  }
+
+  @Override
+  public List<Column> columns() {
+    return columns;
+  }
+
+  @Override
+  public boolean next() {
+    if (closed) {
+      throw new IllegalStateException("the result is closed");
+    }
+    try {
+      row = result.next();
+    } catch (RuntimeException e) {
+      row = null;
+      onFailure.run();
+      throw Errors.of(e);
+    }
+    return row != null;
+  }
+
+  @Override
+  public String text(int column) {
+    Object v = current()[column];
+    return v == null ? null : TextCodec.format(v, kernelColumns.get(column).type(), zone);
+  }
+
+  @Override
+  public Object value(int column) {
+    return PgTypes.toSpi(current()[column]);
+  }
+
+  private Object[] current() {
+    if (row == null) {
+      throw new IllegalStateException("no current row");
+    }
+    return row;
+  }
+
+  @Override
+  public String commandTag() {
+    return result.commandTag();
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      result.close();
+    }
+  }
+}
