@@ -109,7 +109,7 @@ final class SqlCommand implements Callable<Integer> {
     try (ExtensionRegistry registry = ExtensionRegistry.load(PluginSettings.from(config))) {
       SelectedStorage storage = StorageSelector.select(config, registry);
       try (StorageEngine engine = storage.open();
-          EmbeddedSql sql = startSql(engine);
+          EmbeddedSql sql = startSql(engine, config);
           Session session = sql.newSession()) {
         SqlRunner runner = new SqlRunner(session, new ResultPrinter(fmt, out), out, err,
             stopOnError && !interactive, parent.verbose());
@@ -128,9 +128,9 @@ final class SqlCommand implements Callable<Integer> {
     }
   }
 
-  private static EmbeddedSql startSql(StorageEngine engine) {
+  private static EmbeddedSql startSql(StorageEngine engine, Config config) {
     try {
-      return EmbeddedSql.open(engine);
+      return EmbeddedSql.open(engine, config);
     } catch (SqlException e) {
       throw new OperatorException("the SQL engine cannot start: " + e.getMessage(), e);
     }

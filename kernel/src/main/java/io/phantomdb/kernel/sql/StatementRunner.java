@@ -52,6 +52,7 @@ final class StatementRunner {
   private SqlPlanner planner;
   private SessionSequences sessionSequences = new SessionSequences();
   private io.phantomdb.kernel.txn.Transaction txn;
+  private boolean readOnly;
 
   StatementRunner(SqlEngine engine, CatalogSnapshot catalog, int databaseId, SessionContext session) {
     this.engine = engine;
@@ -79,6 +80,35 @@ final class StatementRunner {
     return this;
   }
 
+  /**
+   * @param readOnly whether statements run in a READ ONLY transaction (writes fail with 25006)
+   * @return this
+   */
+  StatementRunner readOnly(boolean readOnly) {
+    this.readOnly = readOnly;
+    return this;
+  }
+
+  /**
+   * Refuses a write in a read-only transaction.
+   *
+   * @param command the statement as PostgreSQL names it, such as {@code INSERT}
+   * @throws SqlException 25006 if the transaction is read-only
+   */
+  private void checkWritable(String command) {
+    if (readOnly) {
+      throw readOnlyError(command);
+    }
+  }
+
+  /**
+   * @param command the statement as PostgreSQL names it
+   * @return 25006 "cannot execute ... in a read-only transaction"
+   */
+  static SqlException readOnlyError(String command) {
+    return new SqlException(SqlState.READ_ONLY_SQL_TRANSACTION, "cannot execute " + command + " in a read-only transaction");
+  }
+
   /** The read timestamp of a statement starting now: the transaction's, or the latest commit. */
   private long statementReadTs() {
     return txn == null ? engine.readTs() : txn.statementReadTs(engine.readTs());
@@ -91,8 +121,9 @@ final class StatementRunner {
   }
 
   /** The sequence functions for this statement: the session's, in the statement's catalog. */
-  private StatementSequences sequenceOps() {
-    return new StatementSequences(engine.sequences(), sessionSequences, catalog, databaseId, searchPath);
+  private io.phantomdb.kernel.sql.expr.SequenceOps sequenceOps() {
+    StatementSequences ops = new StatementSequences(engine.sequences(), sessionSequences, catalog, databaseId, searchPath);
+    return readOnly ? new ReadOnlySequences(ops) : ops;
   }
 
   /** The Calcite planner, made on first use (a cached plan usually needs none). */
@@ -125,6 +156,9 @@ final class StatementRunner {
   PlanCache.Plan planWithTypes(SqlNode node, List<org.apache.calcite.rel.type.RelDataType> parameterTypes) {
     IdentityRules.apply(node, catalog, databaseId, searchPath);
     planner().declareParameters(parameterTypes);
+    if (node instanceof io.phantomdb.sql.parser.dml.SqlLockingQuery locking) {
+      return planLocking(locking);
+    }
     if (DmlPlanner.isDml(node)) {
       DmlPlan dml = new DmlPlanner(planner(), catalog, databaseId, searchPath).plan(node);
       return new PlanCache.Plan(dml.core(), dml.columns(), dml.kind(), parameterDataTypes(), dml);
@@ -132,6 +166,25 @@ final class StatementRunner {
     List<SqlNode> items = selectItems(node);
     RelRoot root = planner().plan(node);
     return new PlanCache.Plan(root, columns(root, items), node.getKind(), parameterDataTypes(), null);
+  }
+
+  /** Plans a query with locking clauses: the query with its key columns, and what to lock. */
+  private PlanCache.Plan planLocking(io.phantomdb.sql.parser.dml.SqlLockingQuery node) {
+    io.phantomdb.kernel.sql.plan.LockingPlanner locking = new io.phantomdb.kernel.sql.plan.LockingPlanner(node,
+        this::tableNamed);
+    List<SqlNode> items = selectItems(locking.query());
+    RelRoot root = planner().plan(locking.query());
+    io.phantomdb.kernel.sql.plan.LockingPlanner.Locking l = locking.locking(root);
+    List<ColumnInfo> columns = columns(root, items).subList(0, l.visibleFields());
+    return new PlanCache.Plan(root, List.copyOf(columns), SqlKind.SELECT, parameterDataTypes(), null, l);
+  }
+
+  /** The table a FROM item names, or null for anything else (a view, nothing). */
+  private TableDescriptor tableNamed(List<String> names) {
+    org.apache.calcite.prepare.Prepare.PreparingTable t = planner().validator().getCatalogReader()
+        .unwrap(org.apache.calcite.prepare.Prepare.CatalogReader.class).getTable(names);
+    io.phantomdb.kernel.sql.plan.PhantomTable table = t == null ? null : t.unwrap(io.phantomdb.kernel.sql.plan.PhantomTable.class);
+    return table == null ? null : table.descriptor();
   }
 
   private List<DataType> parameterDataTypes() {
@@ -158,12 +211,21 @@ final class StatementRunner {
     Object[] values = parameters == null || parameters.length == 0 ? new Object[0]
         : io.phantomdb.kernel.sql.expr.ParameterValues.convertAll(parameters, plan.parameterTypes(), session.timeZone());
     EvalContext eval = new EvalContext(values, Instant.now(), session).withSequences(sequenceOps());
+    if (plan.locking() != null) {
+      if (!plan.locking().targets().isEmpty()) {
+        checkWritable(plan.locking().commandName());
+      }
+      return new LockingSelect(engine, this::env, txn, this::statementReadTs, TransactionRowLocks.waitPolicy(session))
+          .execute(plan, eval);
+    }
     if (plan.dml() == null) {
       StatementEnv env = env(statementReadTs(), eval, null);
       Operator op = outputOf(root, new PhysicalPlanner(env, false).build(root.rel));
       return Results.rows(plan.columns(), op, new ExecContext(eval), "SELECT");
     }
-    return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader, session.setting("lock_timeout"), catalog.version()).execute(plan, eval);
+    checkWritable(plan.dml().kind().name());
+    return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader,
+        TransactionRowLocks.waitPolicy(session), catalog.version()).execute(plan, eval);
   }
 
   StatementResult explain(SqlPgExplain explain) {
@@ -173,7 +235,25 @@ final class StatementRunner {
       IdentityRules.apply(inner, catalog, databaseId, searchPath);
       DmlPlan dml = new DmlPlanner(planner(), catalog, databaseId, searchPath).plan(inner);
       EvalContext eval = new EvalContext(new Object[0], Instant.now(), session).withSequences(sequenceOps());
-      return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader, session.setting("lock_timeout"), catalog.version()).explain(dml, analyze, eval);
+      if (analyze) {
+        checkWritable(dml.kind().name());
+      }
+      return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader,
+          TransactionRowLocks.waitPolicy(session), catalog.version()).explain(dml, analyze, eval);
+    }
+    if (inner instanceof io.phantomdb.sql.parser.dml.SqlLockingQuery locking) {
+      if (analyze) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE of a locking SELECT is not supported yet");
+      }
+      IdentityRules.apply(inner, catalog, databaseId, searchPath);
+      PlanCache.Plan plan = planLocking(locking);
+      EvalContext eval = new EvalContext(new Object[0], Instant.now(), session).withSequences(sequenceOps());
+      Operator op = LockingSelect.operators(engine, plan, env(statementReadTs(), eval, null), (t, k, m, w) -> true);
+      List<Object[]> lines = new ArrayList<>();
+      for (String line : ExplainPrinter.render(op)) {
+        lines.add(new Object[] {line});
+      }
+      return Results.list(List.of(new ColumnInfo("QUERY PLAN", DataType.of(TypeKind.TEXT))), lines, "EXPLAIN");
     }
     IdentityRules.apply(inner, catalog, databaseId, searchPath);
     RelRoot root = planner().plan(inner);
