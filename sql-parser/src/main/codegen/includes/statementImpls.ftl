@@ -105,7 +105,7 @@ SqlNode PgExplainable() :
     |
         stmt = PgDelete()
     |
-        stmt = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+        stmt = PgQuery() // a query, with locking clauses if any
     )
     { return stmt; }
 }

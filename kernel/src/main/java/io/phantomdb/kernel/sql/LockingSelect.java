@@ -78,9 +78,11 @@ final class LockingSelect {
    * @param plan the plan
    * @param env the statement's environment
    * @param locker takes the row locks
+   * @param output false to leave out the final projection of the query's own columns (EXPLAIN)
    * @return the root operator
    */
-  static Operator operators(SqlEngine engine, PlanCache.Plan plan, StatementEnv env, LockRowsOperator.RowLocker locker) {
+  static Operator operators(SqlEngine engine, PlanCache.Plan plan, StatementEnv env, LockRowsOperator.RowLocker locker,
+      boolean output) {
     LockingPlanner.Locking locking = plan.locking();
     List<LockRowsOperator.Target> targets = new ArrayList<>();
     for (LockingPlanner.Target target : locking.targets()) {
@@ -94,14 +96,14 @@ final class LockingSelect {
     if (locking.offset() > 0 || locking.fetch() >= 0) {
       op = new LimitOperator(op, locking.offset(), locking.fetch() < 0 ? Long.MAX_VALUE : locking.fetch());
     }
-    return visible(plan.root(), locking.visibleFields(), op);
+    return output ? visible(plan.root(), locking.visibleFields(), op) : op;
   }
 
   private List<Object[]> run(Transaction t, PlanCache.Plan plan, EvalContext eval) {
     while (true) {
       long ts = t == txn ? readTs.getAsLong() : t.statementReadTs(engine.readTs());
       TransactionRowLocks locks = new TransactionRowLocks(engine, t, ts, waitPolicy);
-      Operator op = operators(engine, plan, envs.env(ts, eval, null), locks::lockRow);
+      Operator op = operators(engine, plan, envs.env(ts, eval, null), locks::lockRow, true);
       List<Object[]> rows = new ArrayList<>();
       try {
         op.open(new ExecContext(eval));

@@ -171,7 +171,7 @@ final class StatementRunner {
   /** Plans a query with locking clauses: the query with its key columns, and what to lock. */
   private PlanCache.Plan planLocking(io.phantomdb.sql.parser.dml.SqlLockingQuery node) {
     io.phantomdb.kernel.sql.plan.LockingPlanner locking = new io.phantomdb.kernel.sql.plan.LockingPlanner(node,
-        this::tableNamed);
+        this::tableNamed, planner().validator().getOperatorTable());
     List<SqlNode> items = selectItems(locking.query());
     RelRoot root = planner().plan(locking.query());
     io.phantomdb.kernel.sql.plan.LockingPlanner.Locking l = locking.locking(root);
@@ -248,7 +248,7 @@ final class StatementRunner {
       IdentityRules.apply(inner, catalog, databaseId, searchPath);
       PlanCache.Plan plan = planLocking(locking);
       EvalContext eval = new EvalContext(new Object[0], Instant.now(), session).withSequences(sequenceOps());
-      Operator op = LockingSelect.operators(engine, plan, env(statementReadTs(), eval, null), (t, k, m, w) -> true);
+      Operator op = LockingSelect.operators(engine, plan, env(statementReadTs(), eval, null), (t, k, m, w) -> true, false);
       List<Object[]> lines = new ArrayList<>();
       for (String line : ExplainPrinter.render(op)) {
         lines.add(new Object[] {line});

@@ -96,6 +96,8 @@ class StatementParseTest {
     assertThat(e.options()).isEmpty();
     assertThat(e.isAnalyze()).isFalse();
     assertThat(e.statement()).isInstanceOf(SqlSelect.class);
+    assertThat(roundTrip("EXPLAIN SELECT * FROM t FOR UPDATE SKIP LOCKED", SqlPgExplain.class).statement())
+        .isInstanceOf(SqlLockingQuery.class);
     e = roundTrip("EXPLAIN ANALYZE VERBOSE SELECT * FROM t ORDER BY a LIMIT 1", SqlPgExplain.class);
     assertThat(e.isAnalyze()).isTrue();
     assertThat(e.isVerbose()).isTrue();

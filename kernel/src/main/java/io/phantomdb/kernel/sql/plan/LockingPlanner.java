@@ -30,6 +30,14 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
 import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
@@ -86,6 +94,7 @@ public final class LockingPlanner {
 
   private final SqlLockingQuery query;
   private final String clause;
+  private final SqlOperatorTable operators;
   private final List<Item> items = new ArrayList<>();
   private SqlNode rewritten;
   private long offset;
@@ -100,8 +109,21 @@ public final class LockingPlanner {
    *     something else (a view) or nothing (validation reports that)
    */
   public LockingPlanner(SqlLockingQuery query, Function<List<String>, TableDescriptor> tables) {
+    this(query, tables, SqlStdOperatorTable.instance());
+  }
+
+  /**
+   * Checks and rewrites a locking query.
+   *
+   * @param query the parsed query
+   * @param tables as above
+   * @param operators the functions the query may call (to tell aggregates)
+   */
+  public LockingPlanner(SqlLockingQuery query, Function<List<String>, TableDescriptor> tables,
+      SqlOperatorTable operators) {
     this.query = query;
     this.clause = "FOR " + query.clauses().get(0).strength().sql();
+    this.operators = operators;
     rewrite(tables);
   }
 
@@ -168,7 +190,16 @@ public final class LockingPlanner {
     if (select.getHaving() != null) {
       throw notAllowed("HAVING clause");
     }
-    if (select.getWindowList() != null && !select.getWindowList().isEmpty()) {
+    // before validation: the appended key columns would make an aggregate query fail it
+    Calls calls = new Calls();
+    select.getSelectList().accept(calls);
+    if (orderBy != null && orderBy.orderList != null) {
+      orderBy.orderList.accept(calls);
+    }
+    if (calls.aggregate) {
+      throw notAllowed("aggregate functions");
+    }
+    if (calls.window || (select.getWindowList() != null && !select.getWindowList().isEmpty())) {
       throw notAllowed("window functions");
     }
     Map<String, FromItem> from = new LinkedHashMap<>();
@@ -204,7 +235,11 @@ public final class LockingPlanner {
     for (Item item : items) {
       item.firstField = appended;
       for (IndexColumn ic : item.table.primaryIndex().columns()) {
-        selectList.add(new SqlIdentifier(List.of(item.alias, columnName(item.table, ic.columnId())), SqlParserPos.ZERO));
+        // named apart, so that ORDER BY id still means the query's own id
+        SqlIdentifier column = new SqlIdentifier(List.of(item.alias, columnName(item.table, ic.columnId())),
+            SqlParserPos.ZERO);
+        selectList.add(SqlStdOperatorTable.AS.createCall(SqlParserPos.ZERO, column,
+            new SqlIdentifier("$lock_key" + appended, SqlParserPos.ZERO)));
         appended++;
       }
     }
@@ -245,6 +280,42 @@ public final class LockingPlanner {
       out.put(alias, new FromItem(alias, table, nullable));
     } else {
       out.put("?" + out.size(), new FromItem("?", null, nullable)); // unnamed sub-query: locked only without OF
+    }
+  }
+
+  /** Finds aggregate and window function calls of the query's own level (not in sub-queries). */
+  private final class Calls extends SqlBasicVisitor<Void> {
+    boolean aggregate;
+    boolean window;
+
+    @Override
+    public Void visit(SqlCall call) {
+      if (call instanceof SqlSelect || call instanceof SqlOrderBy) {
+        return null;
+      }
+      if (call.getKind() == SqlKind.OVER) {
+        window = true;
+        return null;
+      }
+      if (isAggregate(call)) {
+        aggregate = true;
+        return null;
+      }
+      return super.visit(call);
+    }
+
+    private boolean isAggregate(SqlCall call) {
+      SqlOperator op = call.getOperator();
+      if (op.isAggregator()) {
+        return true;
+      }
+      if (!(op instanceof SqlFunction f) || f.getSqlIdentifier() == null) {
+        return false;
+      }
+      List<SqlOperator> found = new ArrayList<>();
+      operators.lookupOperatorOverloads(f.getSqlIdentifier(), null, SqlSyntax.FUNCTION, found,
+          SqlNameMatchers.withCaseSensitive(false));
+      return found.stream().anyMatch(SqlOperator::isAggregator);
     }
   }
 
