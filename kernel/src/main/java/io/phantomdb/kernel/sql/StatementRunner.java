@@ -179,10 +179,17 @@ final class StatementRunner {
     return new PlanCache.Plan(root, List.copyOf(columns), SqlKind.SELECT, parameterDataTypes(), null, l);
   }
 
-  /** The table a FROM item names, or null for anything else (a view, nothing). */
+  /**
+   * The table a FROM item names, or null for anything else (a view).
+   *
+   * @throws SqlException 42P01 if it names nothing
+   */
   private TableDescriptor tableNamed(List<String> names) {
     org.apache.calcite.prepare.Prepare.PreparingTable t = planner().validator().getCatalogReader()
         .unwrap(org.apache.calcite.prepare.Prepare.CatalogReader.class).getTable(names);
+    if (t == null) {
+      throw new SqlException(SqlState.UNDEFINED_TABLE, "relation \"" + String.join(".", names) + "\" does not exist");
+    }
     io.phantomdb.kernel.sql.plan.PhantomTable table = t == null ? null : t.unwrap(io.phantomdb.kernel.sql.plan.PhantomTable.class);
     return table == null ? null : table.descriptor();
   }

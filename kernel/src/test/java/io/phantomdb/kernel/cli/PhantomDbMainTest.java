@@ -72,7 +72,8 @@ class PhantomDbMainTest {
   void configurationMistakesAreOneLine() throws IOException {
     assertOneErrorLine(run("plugins", "--set", "nosuch.key=1"),
         "--set nosuch.key=1: unknown key 'nosuch.key'; known keys: data.dir, plugins.dir, "
-            + "plugins.disabled, storage.engine, storage.<engine>.<option>");
+            + "plugins.disabled, storage.engine, txn.deadlock-timeout, txn.default-isolation, txn.lock-timeout, "
+            + "storage.<engine>.<option>");
     assertThat(run("--config", "missing.conf", "plugins").code()).isEqualTo(1);
     Files.createDirectories(home.resolve("conf"));
     Files.writeString(home.resolve("conf/phantomdb.conf"), "storage.engine: lsm\n");

@@ -72,7 +72,7 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader().file(f, true).load())
         .hasMessage(f + ":2: unknown key 'storage.engin' (did you mean 'storage.engine'?); "
             + "known keys: data.dir, plugins.dir, plugins.disabled, storage.engine, "
-            + "storage.<engine>.<option>");
+            + "txn.deadlock-timeout, txn.default-isolation, txn.lock-timeout, storage.<engine>.<option>");
   }
 
   @Test
