@@ -13,7 +13,8 @@ import java.time.Duration;
 
 /**
  * The row locks of one statement in a transaction: each row (or unique value) it writes is locked
- * in the engine's lock manager until the transaction ends, waiting for other writers as
+ * in the engine's lock manager until the transaction ends (FOR NO KEY UPDATE for an UPDATE that
+ * changes no key, else FOR UPDATE, as PostgreSQL), waiting for other writers as
  * PostgreSQL does (up to {@code lock_timeout}; deadlocks end in 40P01). Once the lock is held, a
  * version committed after the statement's snapshot means a concurrent update: REPEATABLE READ and
  * SERIALIZABLE fail with 40001, READ COMMITTED restarts the statement on a new snapshot
@@ -66,6 +67,12 @@ final class TransactionRowLocks implements RowLocks {
   public void lock(TableLayout t, byte[] logicalKey, boolean prefix) {
     engine.locks().acquire(txn.id(), LockKey.of(logicalKey), RowLockMode.UPDATE, policy, () -> t.table().name());
     checkNotChanged(logicalKey, prefix);
+  }
+
+  @Override
+  public void lockNoKeyUpdate(TableLayout t, byte[] logicalKey) {
+    engine.locks().acquire(txn.id(), LockKey.of(logicalKey), RowLockMode.NO_KEY_UPDATE, policy, () -> t.table().name());
+    checkNotChanged(logicalKey, false);
   }
 
   /**
