@@ -109,10 +109,18 @@ final class SessionTransactions implements TransactionParameters {
     }
   }
 
-  /** A statement of the block failed: the block is failed until ROLLBACK. */
+  /**
+   * A statement of the block failed: the block is failed until ROLLBACK. Without a savepoint to
+   * return to, nothing of the block can commit any more, so its row locks go at once, as
+   * PostgreSQL releases an aborted transaction's locks before the client's ROLLBACK (a deadlock
+   * victim's partner proceeds right away).
+   */
   void statementFailed() {
     if (txn != null) {
       txn.fail();
+      if (!txn.inSubtransaction()) {
+        engine.locks().releaseAll(txn.id());
+      }
     }
   }
 
