@@ -105,7 +105,7 @@ SqlNode PgExplainable() :
     |
         stmt = PgDelete()
     |
-        stmt = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+        stmt = PgQuery() // a query, with locking clauses if any
     )
     { return stmt; }
 }
@@ -342,17 +342,15 @@ SqlNode PgReset() :
 }
 
 /**
- * Parses a query statement with an optional locking clause:
+ * Parses a query statement with optional locking clauses:
  * query [FOR {UPDATE | NO KEY UPDATE | SHARE | KEY SHARE} [OF table [, ...]]
- * [NOWAIT | SKIP LOCKED]]. Without the clause it returns the query itself.
+ * [NOWAIT | SKIP LOCKED]] [...]. Without a clause it returns the query itself.
  */
 SqlNode PgQuery() :
 {
     final SqlNode query;
-    final Span s;
-    SqlLockingQuery.Strength strength;
-    SqlNodeList tables = null;
-    SqlLockingQuery.WaitPolicy wait = SqlLockingQuery.WaitPolicy.WAIT;
+    final List<SqlLockingQuery.Clause> clauses = new ArrayList<SqlLockingQuery.Clause>();
+    SqlLockingQuery.Clause clause;
 }
 {
     (
@@ -366,26 +364,37 @@ SqlNode PgQuery() :
         LOOKAHEAD({ false }) <ZONE> { query = null; } // never taken; makes the above a choice
     )
     (
-        <FOR> { s = Span.of(query); }
-        (
-            <UPDATE> { strength = SqlLockingQuery.Strength.UPDATE; }
-        |
-            <NO> <KEY> <UPDATE> { strength = SqlLockingQuery.Strength.NO_KEY_UPDATE; }
-        |
-            <SHARE> { strength = SqlLockingQuery.Strength.SHARE; }
-        |
-            <KEY> <SHARE> { strength = SqlLockingQuery.Strength.KEY_SHARE; }
-        )
-        [ <OF> tables = PgNameList() ]
-        [
-            <NOWAIT> { wait = SqlLockingQuery.WaitPolicy.NOWAIT; }
-        |
-            <SKIP_> <LOCKED> { wait = SqlLockingQuery.WaitPolicy.SKIP_LOCKED; }
-        ]
+        ( clause = PgLockingClause() { clauses.add(clause); } )+
         {
-            return new SqlLockingQuery(s.end(this), query, strength, tables, wait);
+            return new SqlLockingQuery(Span.of(query).end(this), query, clauses);
         }
     |
         { return query; }
     )
+}
+
+/** Parses one locking clause: FOR strength [OF table [, ...]] [NOWAIT | SKIP LOCKED]. */
+SqlLockingQuery.Clause PgLockingClause() :
+{
+    SqlLockingQuery.Strength strength;
+    SqlNodeList tables = null;
+    SqlLockingQuery.WaitPolicy wait = SqlLockingQuery.WaitPolicy.WAIT;
+}
+{
+    (
+        <FOR_UPDATE> { strength = SqlLockingQuery.Strength.UPDATE; }
+    |
+        <FOR_NO_KEY_UPDATE> { strength = SqlLockingQuery.Strength.NO_KEY_UPDATE; }
+    |
+        <FOR_SHARE> { strength = SqlLockingQuery.Strength.SHARE; }
+    |
+        <FOR_KEY_SHARE> { strength = SqlLockingQuery.Strength.KEY_SHARE; }
+    )
+    [ <OF> tables = PgNameList() ]
+    [
+        <NOWAIT> { wait = SqlLockingQuery.WaitPolicy.NOWAIT; }
+    |
+        <SKIP_> <LOCKED> { wait = SqlLockingQuery.WaitPolicy.SKIP_LOCKED; }
+    ]
+    { return new SqlLockingQuery.Clause(strength, tables, wait); }
 }

@@ -113,7 +113,7 @@ final class SqlCommand implements Callable<Integer> {
       SelectedStorage storage = StorageSelector.select(config, registry);
       try (DataDirectory dir = DataDirectory.open(config.get(ConfigKeys.DATA_DIR));
           StorageEngine engine = storage.open();
-          EmbeddedSql sql = startSql(engine, GcSettings.from(config));
+          EmbeddedSql sql = startSql(engine, config);
           Session session = sql.newSession()) {
         SqlRunner runner = new SqlRunner(session, new ResultPrinter(fmt, out), out, err,
             stopOnError && !interactive, parent.verbose());
@@ -132,9 +132,9 @@ final class SqlCommand implements Callable<Integer> {
     }
   }
 
-  private static EmbeddedSql startSql(StorageEngine engine, GcSettings gc) {
+  private static EmbeddedSql startSql(StorageEngine engine, Config config) {
     try {
-      return EmbeddedSql.open(engine, gc);
+      return EmbeddedSql.open(engine, config);
     } catch (SqlException e) {
       throw new OperatorException("the SQL engine cannot start: " + e.getMessage(), e);
     }

@@ -82,7 +82,7 @@ final class StartCommand implements Callable<Integer> {
       SelectedStorage storage = StorageSelector.select(config, registry);
       try (DataDirectory dir = DataDirectory.open(config.get(ConfigKeys.DATA_DIR));
           StorageEngine engine = storage.open();
-          EmbeddedSql sql = startSql(engine);
+          EmbeddedSql sql = startSql(engine, config);
           ProtocolServers running = servers) {
         List<ProtocolServers.Started> started = running.start(new KernelSessionService(sql.engine()));
         out.println("PhantomDB " + BuildInfo.version() + " ready at "
@@ -97,9 +97,9 @@ final class StartCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static EmbeddedSql startSql(StorageEngine engine) {
+  private static EmbeddedSql startSql(StorageEngine engine, Config config) {
     try {
-      return EmbeddedSql.open(engine);
+      return EmbeddedSql.open(engine, config);
     } catch (SqlException e) {
       throw new OperatorException("the SQL engine cannot start: " + e.getMessage(), e);
     }

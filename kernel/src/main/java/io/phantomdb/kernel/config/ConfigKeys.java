@@ -69,9 +69,37 @@ public final class ConfigKeys {
           "pgwire",
           "protocol servers `phantomdb start` runs, comma-separated names (pgwire: PostgreSQL's wire protocol)");
 
+  /** The isolation level of new transactions: the server's default_transaction_isolation. */
+  public static final ConfigKey<String> TXN_DEFAULT_ISOLATION =
+      new ConfigKey<>(
+          "txn.default-isolation",
+          ValueTypes.ISOLATION_LEVEL,
+          "read committed",
+          "isolation level of new transactions (the default of the session setting default_transaction_isolation): "
+              + "read committed, repeatable read or serializable");
+
+  /** How long a statement waits for a row lock: the server's lock_timeout. */
+  public static final ConfigKey<java.time.Duration> TXN_LOCK_TIMEOUT =
+      new ConfigKey<>(
+          "txn.lock-timeout",
+          ValueTypes.DURATION_MS,
+          "0",
+          "longest wait for a row lock before the statement fails with 55P03 (the default of the session "
+              + "setting lock_timeout); 0 waits as long as it takes");
+
+  /** How long a lock wait lasts before it looks for a deadlock: the server's deadlock_timeout. */
+  public static final ConfigKey<java.time.Duration> TXN_DEADLOCK_TIMEOUT =
+      new ConfigKey<>(
+          "txn.deadlock-timeout",
+          ValueTypes.DURATION_MS,
+          "1s",
+          "time a lock wait lasts before it checks for a deadlock (the default of the session setting "
+              + "deadlock_timeout); at least 1ms");
+
   /** All keys, in the order the shipped file documents them. */
   public static final List<ConfigKey<?>> ALL =
-      List.of(STORAGE_ENGINE, DATA_DIR, PLUGINS_DIR, PLUGINS_DISABLED, TXN_GC_INTERVAL, TXN_GC_RETENTION, PROTOCOLS);
+      List.of(STORAGE_ENGINE, DATA_DIR, PLUGINS_DIR, PLUGINS_DISABLED, TXN_DEFAULT_ISOLATION, TXN_LOCK_TIMEOUT,
+          TXN_DEADLOCK_TIMEOUT, TXN_GC_INTERVAL, TXN_GC_RETENTION, PROTOCOLS);
 
   private ConfigKeys() {}
 

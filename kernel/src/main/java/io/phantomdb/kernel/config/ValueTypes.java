@@ -118,6 +118,41 @@ public final class ValueTypes {
         }
       };
 
+  private static final Pattern DURATION_MS_TEXT = Pattern.compile("(\\d+)\\s*(ms|s|min|h|d)?");
+
+  /**
+   * A duration as PostgreSQL's settings write it: a whole number of milliseconds, or with a unit
+   * ({@code ms, s, min, h, d}), such as {@code 0}, {@code 500ms}, {@code 1s}; at most 2^31-1 ms.
+   */
+  public static final ValueType<java.time.Duration> DURATION_MS =
+      new ValueType<>() {
+        @Override
+        public java.time.Duration parse(String text, Path home) {
+          java.util.regex.Matcher m = DURATION_MS_TEXT.matcher(text);
+          if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration (expected milliseconds, or a "
+                + "number with a unit ms, s, min, h or d, such as 500ms or 1s)");
+          }
+          long unit = switch (m.group(2) == null ? "ms" : m.group(2)) {
+            case "s" -> 1_000L;
+            case "min" -> 60_000L;
+            case "h" -> 3_600_000L;
+            case "d" -> 86_400_000L;
+            default -> 1L;
+          };
+          java.math.BigInteger ms = new java.math.BigInteger(m.group(1)).multiply(java.math.BigInteger.valueOf(unit));
+          if (ms.compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("'" + text + "' is too long (at most 2147483647ms)");
+          }
+          return java.time.Duration.ofMillis(ms.longValue());
+        }
+
+        @Override
+        public String describe() {
+          return "duration";
+        }
+      };
+
   private static final Pattern DURATION_TEXT = Pattern.compile("([0-9]{1,12})\\s*(ms|s|min|h|d)?");
 
   /** A comma-separated list of names (lower-case letters, digits, '-'); may be empty. */
@@ -140,10 +175,28 @@ public final class ValueTypes {
           return List.copyOf(names);
         }
 
-
         @Override
         public String describe() {
           return "comma-separated names";
+        }
+      };
+
+  /** A transaction isolation level as PostgreSQL spells it: read committed, repeatable read, serializable. */
+  public static final ValueType<String> ISOLATION_LEVEL =
+      new ValueType<>() {
+        @Override
+        public String parse(String text, Path home) {
+          String t = text.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+          if (!List.of("read committed", "repeatable read", "serializable").contains(t)) {
+            throw new IllegalArgumentException("'" + text
+                + "' is not an isolation level (expected read committed, repeatable read or serializable)");
+          }
+          return t;
+        }
+
+        @Override
+        public String describe() {
+          return "isolation level";
         }
       };
 

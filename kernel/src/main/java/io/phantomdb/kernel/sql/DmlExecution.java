@@ -49,23 +49,23 @@ final class DmlExecution {
    * @param txn the transaction block the statement runs in, or null: it commits alone
    * @param readTs the read timestamp of the statement (the block's snapshot, or the latest)
    * @param readers what the statement reads at a timestamp (the block's writes over the data)
-   * @param lockTimeout the session's {@code lock_timeout}
+   * @param waitPolicy how row locks wait (the session's {@code lock_timeout}, {@code deadlock_timeout})
    * @param catalogVersion the catalog version the statement was planned against
    */
   DmlExecution(SqlEngine engine, Envs envs, io.phantomdb.kernel.txn.Transaction txn,
       java.util.function.LongSupplier readTs,
-      java.util.function.LongFunction<io.phantomdb.spi.storage.KeyValueReader> readers, String lockTimeout,
+      java.util.function.LongFunction<io.phantomdb.spi.storage.KeyValueReader> readers, io.phantomdb.kernel.txn.lock.WaitPolicy waitPolicy,
       long catalogVersion) {
     this.engine = engine;
     this.envs = envs;
     this.txn = txn;
     this.readTs = readTs;
     this.readers = readers;
-    this.lockTimeout = lockTimeout;
+    this.waitPolicy = waitPolicy;
     this.catalogVersion = catalogVersion;
   }
 
-  private final String lockTimeout;
+  private final io.phantomdb.kernel.txn.lock.WaitPolicy waitPolicy;
   private final long catalogVersion;
 
   /**
@@ -132,7 +132,7 @@ final class DmlExecution {
       long ts = t == txn ? readTs.getAsLong() : t.statementReadTs(engine.readTs());
       io.phantomdb.spi.storage.KeyValueReader reader = t == txn ? readers.apply(ts) : engine.storage();
       TableWriter writer = new TableWriter(reader, engine.data(), ts, ts, new WriteBatch())
-          .withLocks(new TransactionRowLocks(engine, t, ts, lockTimeout));
+          .withLocks(new TransactionRowLocks(engine, t, ts, waitPolicy));
       Operator op = ModifyPlanner.build(dml, envs.env(ts, eval, writer), analyze);
       List<Object[]> rows = new ArrayList<>();
       try {

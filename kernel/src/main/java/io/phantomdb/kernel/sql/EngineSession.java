@@ -42,7 +42,7 @@ final class EngineSession implements Session {
 
   private final SqlEngine engine;
   private final String database;
-  private final SessionSettings settings = new SessionSettings();
+  private final SessionSettings settings;
   private final SessionSequences sequences = new SessionSequences();
   private final SessionTransactions transactions;
   private boolean closed;
@@ -53,7 +53,9 @@ final class EngineSession implements Session {
   EngineSession(SqlEngine engine, String database) {
     this.engine = engine;
     this.database = database;
-    this.transactions = new SessionTransactions(engine, () -> settings.get("default_transaction_isolation"));
+    this.settings = new SessionSettings(engine.sessionDefaults());
+    this.transactions = new SessionTransactions(engine, settings);
+    settings.transactionParameters(transactions);
   }
 
   @Override
@@ -302,12 +304,13 @@ final class EngineSession implements Session {
 
   private StatementRunner runner(CatalogSnapshot catalog, int databaseId, SessionView view) {
     return new StatementRunner(engine, catalog, databaseId, view).sequences(sequences)
-        .transaction(transactions.current());
+        .transaction(transactions.current()).readOnly(transactions.readOnly());
   }
 
   private static boolean isPlanned(SqlNode node) {
     return !(node instanceof SqlDdl) && !SettingCommands.handles(node) && !DatabaseExecutor.handles(node) && !(node instanceof SqlPgExplain)
-        && (node.getKind().belongsTo(SqlKind.QUERY) || DmlPlanner.isDml(node));
+        && (node.getKind().belongsTo(SqlKind.QUERY) || DmlPlanner.isDml(node)
+            || node instanceof io.phantomdb.sql.parser.dml.SqlLockingQuery);
   }
 
   private static SqlNode parse(String sql) {
@@ -319,6 +322,9 @@ final class EngineSession implements Session {
   }
 
   private StatementResult dispatch(SqlNode node, SessionView view) {
+    if (transactions.readOnly() && (node instanceof SqlDdl || DatabaseExecutor.handles(node))) {
+      throw StatementRunner.readOnlyError(commandName(node));
+    }
     if (transactions.current() != null && (node instanceof SqlDdl || DatabaseExecutor.handles(node))) {
       throw new SqlException(SqlState.ACTIVE_SQL_TRANSACTION, node.getKind().name().replace('_', ' ')
           + " cannot run inside a transaction block", null,
@@ -348,8 +354,7 @@ final class EngineSession implements Session {
       }
     }
     if (node instanceof SqlPgExplain explain) {
-      return new StatementRunner(engine, catalog(), databaseId(), view).sequences(sequences)
-          .transaction(transactions.current()).explain(explain);
+      return runner(catalog(), databaseId(), view).explain(explain);
     }
     throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
         "statement " + node.getKind().lowerName + " is not supported yet");
@@ -363,6 +368,16 @@ final class EngineSession implements Session {
     }
     return new AnalyzeExecutor(engine.storage(), engine.data(), engine.catalog(), databaseId(), view.searchPath(),
         engine::layout, engine::readTs).execute((SqlAnalyze) node);
+  }
+
+  /** A DDL statement as PostgreSQL names it in errors: {@code CREATE TABLE}, {@code DROP INDEX}, ... */
+  private static String commandName(SqlNode node) {
+    SqlKind kind = node.getKind();
+    if (kind != SqlKind.OTHER && kind != SqlKind.OTHER_DDL) {
+      return kind.name().replace('_', ' ');
+    }
+    String name = node.getClass().getSimpleName().replaceFirst("^Sql", "");
+    return name.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(java.util.Locale.ROOT);
   }
 
   private void checkOpen() {

@@ -40,8 +40,15 @@ final class PlanCache {
    * @param parameterTypes the type of each parameter, {@code $1} first
    * @param dml for INSERT, UPDATE and DELETE the whole {@link DmlPlan} (RETURNING, ON CONFLICT,
    *     ...), else null
+   * @param locking for {@code SELECT ... FOR UPDATE} and the like, what to lock, else null
    */
-  record Plan(RelRoot root, List<ColumnInfo> columns, SqlKind kind, List<DataType> parameterTypes, DmlPlan dml) {}
+  record Plan(RelRoot root, List<ColumnInfo> columns, SqlKind kind, List<DataType> parameterTypes, DmlPlan dml,
+      io.phantomdb.kernel.sql.plan.LockingPlanner.Locking locking) {
+    /** A plan without locking clause. */
+    Plan(RelRoot root, List<ColumnInfo> columns, SqlKind kind, List<DataType> parameterTypes, DmlPlan dml) {
+      this(root, columns, kind, parameterTypes, dml, null);
+    }
+  }
 
   /**
    * A cache entry.

@@ -1,5 +1,7 @@
 package io.phantomdb.kernel.sql;
 
+import io.phantomdb.kernel.sql.session.SessionSettings;
+import io.phantomdb.kernel.sql.session.TransactionParameters;
 import io.phantomdb.kernel.txn.Transaction;
 import io.phantomdb.kernel.txn.Transaction.Isolation;
 import io.phantomdb.sql.parser.stmt.IsolationLevel;
@@ -10,7 +12,6 @@ import io.phantomdb.sql.parser.stmt.SqlRollback;
 import io.phantomdb.sql.parser.stmt.SqlSavepoint;
 import io.phantomdb.sql.parser.stmt.SqlSetTransaction;
 import io.phantomdb.sql.parser.stmt.TransactionModes;
-import java.util.function.Supplier;
 import org.apache.calcite.sql.SqlNode;
 
 /**
@@ -21,19 +22,62 @@ import org.apache.calcite.sql.SqlNode;
  *
  * <p>As PostgreSQL, COMMIT / ROLLBACK outside a block and BEGIN inside one only warn (here: do
  * nothing, there is no notice channel yet), and COMMIT of a failed transaction rolls it back.
+ * Blocks take their modes from {@code default_transaction_isolation} and {@code
+ * default_transaction_read_only} unless BEGIN names them; DEFERRABLE is accepted and ignored (as
+ * PostgreSQL does except for SERIALIZABLE READ ONLY). The block's modes are also what {@code
+ * transaction_isolation} and {@code transaction_read_only} show and set ({@link
+ * TransactionParameters}).
  */
-final class SessionTransactions {
+final class SessionTransactions implements TransactionParameters {
   private final SqlEngine engine;
-  private final Supplier<String> defaultIsolation;
+  private final SessionSettings settings;
   private Transaction txn;
 
   /**
    * @param engine the engine transactions commit in
-   * @param defaultIsolation the session's {@code default_transaction_isolation}
+   * @param settings the session's settings (the {@code default_transaction_*} parameters)
    */
-  SessionTransactions(SqlEngine engine, Supplier<String> defaultIsolation) {
+  SessionTransactions(SqlEngine engine, SessionSettings settings) {
     this.engine = engine;
-    this.defaultIsolation = defaultIsolation;
+    this.settings = settings;
+  }
+
+  @Override
+  public String current(String name) {
+    if (txn == null) {
+      return null;
+    }
+    return switch (name) {
+      case "transaction_isolation" -> txn.isolation().sql();
+      case "transaction_read_only" -> txn.readOnly() ? "on" : "off";
+      default -> null;
+    };
+  }
+
+  @Override
+  public void set(String name, String value) {
+    if (txn == null) {
+      return; // lasts only for the statement's own transaction, as in PostgreSQL
+    }
+    checkNotFailed();
+    if (name.equals("transaction_isolation")) {
+      setIsolation(Isolation.of(value));
+    } else if (name.equals("transaction_read_only")) {
+      setReadOnly(value.equals("on"));
+    }
+  }
+
+  /**
+   * @return whether a statement starting now runs read-only: the block's mode, or for a
+   *     statement on its own {@code default_transaction_read_only}
+   */
+  boolean readOnly() {
+    return txn != null ? txn.readOnly() : settings.get("default_transaction_read_only").equals("on");
+  }
+
+  /** @return the isolation level of a statement's own transaction outside a block */
+  Isolation implicitIsolation() {
+    return Isolation.of(settings.get("default_transaction_isolation"));
   }
 
   /** @return the open transaction, or null */
@@ -65,10 +109,18 @@ final class SessionTransactions {
     }
   }
 
-  /** A statement of the block failed: the block is failed until ROLLBACK. */
+  /**
+   * A statement of the block failed: the block is failed until ROLLBACK. Without a savepoint to
+   * return to, nothing of the block can commit any more, so its row locks go at once, as
+   * PostgreSQL releases an aborted transaction's locks before the client's ROLLBACK (a deadlock
+   * victim's partner proceeds right away).
+   */
   void statementFailed() {
     if (txn != null) {
       txn.fail();
+      if (!txn.inSubtransaction()) {
+        engine.locks().releaseAll(txn.id());
+      }
     }
   }
 
@@ -81,7 +133,10 @@ final class SessionTransactions {
   StatementResult execute(SqlNode node) {
     if (node instanceof SqlBegin begin) {
       if (txn == null) {
-        txn = new Transaction(engine.nextTransactionId(), isolation(begin.modes()));
+        Transaction t = new Transaction(engine.nextTransactionId(), isolation(begin.modes()));
+        Boolean ro = begin.modes().readOnly();
+        t.setReadOnly(ro != null ? ro : settings.get("default_transaction_read_only").equals("on"));
+        txn = t;
       }
       return Results.command("BEGIN", 0);
     }
@@ -144,11 +199,30 @@ final class SessionTransactions {
     }
     checkNotFailed();
     IsolationLevel level = set.modes().isolationLevel();
-    if (level != null && !txn.setIsolation(Isolation.of(level.sql()))) {
+    if (level != null) {
+      setIsolation(Isolation.of(level.sql()));
+    }
+    if (set.modes().readOnly() != null) {
+      setReadOnly(set.modes().readOnly());
+    }
+    return Results.command("SET", 0);
+  }
+
+  private void setIsolation(Isolation level) {
+    if (!txn.setIsolation(level)) {
       throw new SqlException(SqlState.ACTIVE_SQL_TRANSACTION,
           "SET TRANSACTION ISOLATION LEVEL must be called before any query");
     }
-    return Results.command("SET", 0);
+  }
+
+  private void setReadOnly(boolean value) {
+    if (!value && txn.readOnly() && txn.inSubtransaction()) {
+      throw new SqlException(SqlState.ACTIVE_SQL_TRANSACTION,
+          "cannot set transaction read-write mode inside a read-only transaction");
+    }
+    if (!txn.setReadOnly(value)) {
+      throw new SqlException(SqlState.ACTIVE_SQL_TRANSACTION, "transaction read-write mode must be set before any query");
+    }
   }
 
   /** Ends the session's block, if any, without committing it. */
@@ -167,11 +241,8 @@ final class SessionTransactions {
   }
 
   private Isolation isolation(TransactionModes modes) {
-    if (Boolean.TRUE.equals(modes.readOnly())) {
-      throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "read-only transactions are not supported yet");
-    }
     IsolationLevel level = modes.isolationLevel();
-    return Isolation.of(level != null ? level.sql() : defaultIsolation.get());
+    return Isolation.of(level != null ? level.sql() : settings.get("default_transaction_isolation"));
   }
 
   private static SqlException noSavepoint(String name) {

@@ -49,7 +49,13 @@ public final class SqlEngine implements AutoCloseable {
   private final Map<EngineSession, String> sessions = new java.util.IdentityHashMap<>();
   private final SequenceStore sequences;
 
-  private SqlEngine(StorageEngine storage, GcSettings gcSettings) {
+  /** The server's defaults of session settings (configuration), canonical values by name. */
+  private final Map<String, String> sessionDefaults;
+
+  private SqlEngine(StorageEngine storage, GcSettings gcSettings, Map<String, String> sessionDefaults) {
+    Map<String, String> checked = new java.util.LinkedHashMap<>();
+    sessionDefaults.forEach((k, v) -> checked.put(k, io.phantomdb.kernel.sql.session.SessionSettings.checkDefault(k, v)));
+    this.sessionDefaults = Map.copyOf(checked);
     this.storage = storage;
     this.data = storage.createKeyspace(DATA_KEYSPACE);
     this.catalog = CatalogStore.open(storage);
@@ -185,7 +191,7 @@ public final class SqlEngine implements AutoCloseable {
    * @return the engine
    */
   public static SqlEngine open(StorageEngine storage) {
-    return open(storage, GcSettings.DEFAULT);
+    return open(storage, GcSettings.DEFAULT, Map.of());
   }
 
   /**
@@ -196,7 +202,39 @@ public final class SqlEngine implements AutoCloseable {
    * @return the engine
    */
   public static SqlEngine open(StorageEngine storage, GcSettings gc) {
-    return new SqlEngine(storage, gc);
+    return open(storage, gc, Map.of());
+  }
+
+  /**
+   * Opens the SQL engine with the server's defaults of session settings (from the configuration:
+   * {@code lock_timeout}, {@code deadlock_timeout}, {@code default_transaction_isolation}, ...).
+   *
+   * @param storage the open storage engine; the caller closes it after this engine
+   * @param sessionDefaults setting name → value, as {@code SET} would take it
+   * @return the engine
+   * @throws SqlException 42704 for an unknown setting, 22023 for a refused value
+   */
+  public static SqlEngine open(StorageEngine storage, Map<String, String> sessionDefaults) {
+    return open(storage, GcSettings.DEFAULT, sessionDefaults);
+  }
+
+  /**
+   * Opens the SQL engine with version garbage collection settings and the server's defaults of
+   * session settings.
+   *
+   * @param storage the open storage engine; the caller closes it after this engine
+   * @param gc when background passes run and what they keep
+   * @param sessionDefaults setting name → value, as {@code SET} would take it
+   * @return the engine
+   * @throws SqlException 42704 for an unknown setting, 22023 for a refused value
+   */
+  public static SqlEngine open(StorageEngine storage, GcSettings gc, Map<String, String> sessionDefaults) {
+    return new SqlEngine(storage, gc, sessionDefaults);
+  }
+
+  /** @return the server's defaults of session settings, canonical values by name */
+  Map<String, String> sessionDefaults() {
+    return sessionDefaults;
   }
 
   /** @return a new session in database {@code postgres}, every setting at its default */

@@ -53,6 +53,7 @@ final class StatementRunner {
   private SqlPlanner planner;
   private SessionSequences sessionSequences = new SessionSequences();
   private io.phantomdb.kernel.txn.Transaction txn;
+  private boolean readOnly;
 
   StatementRunner(SqlEngine engine, CatalogSnapshot catalog, int databaseId, SessionContext session) {
     this.engine = engine;
@@ -78,6 +79,35 @@ final class StatementRunner {
   StatementRunner transaction(io.phantomdb.kernel.txn.Transaction txn) {
     this.txn = txn;
     return this;
+  }
+
+  /**
+   * @param readOnly whether statements run in a READ ONLY transaction (writes fail with 25006)
+   * @return this
+   */
+  StatementRunner readOnly(boolean readOnly) {
+    this.readOnly = readOnly;
+    return this;
+  }
+
+  /**
+   * Refuses a write in a read-only transaction.
+   *
+   * @param command the statement as PostgreSQL names it, such as {@code INSERT}
+   * @throws SqlException 25006 if the transaction is read-only
+   */
+  private void checkWritable(String command) {
+    if (readOnly) {
+      throw readOnlyError(command);
+    }
+  }
+
+  /**
+   * @param command the statement as PostgreSQL names it
+   * @return 25006 "cannot execute ... in a read-only transaction"
+   */
+  static SqlException readOnlyError(String command) {
+    return new SqlException(SqlState.READ_ONLY_SQL_TRANSACTION, "cannot execute " + command + " in a read-only transaction");
   }
 
   /**
@@ -115,8 +145,9 @@ final class StatementRunner {
   }
 
   /** The sequence functions for this statement: the session's, in the statement's catalog. */
-  private StatementSequences sequenceOps() {
-    return new StatementSequences(engine.sequences(), sessionSequences, catalog, databaseId, searchPath);
+  private io.phantomdb.kernel.sql.expr.SequenceOps sequenceOps() {
+    StatementSequences ops = new StatementSequences(engine.sequences(), sessionSequences, catalog, databaseId, searchPath);
+    return readOnly ? new ReadOnlySequences(ops) : ops;
   }
 
   /** The Calcite planner, made on first use (a cached plan usually needs none). */
@@ -149,6 +180,9 @@ final class StatementRunner {
   PlanCache.Plan planWithTypes(SqlNode node, List<org.apache.calcite.rel.type.RelDataType> parameterTypes) {
     IdentityRules.apply(node, catalog, databaseId, searchPath);
     planner().declareParameters(parameterTypes);
+    if (node instanceof io.phantomdb.sql.parser.dml.SqlLockingQuery locking) {
+      return planLocking(locking);
+    }
     if (DmlPlanner.isDml(node)) {
       DmlPlan dml = new DmlPlanner(planner(), catalog, databaseId, searchPath).plan(node);
       return new PlanCache.Plan(dml.core(), dml.columns(), dml.kind(), parameterDataTypes(), dml);
@@ -156,6 +190,32 @@ final class StatementRunner {
     List<SqlNode> items = selectItems(node);
     RelRoot root = planner().plan(node);
     return new PlanCache.Plan(root, columns(root, items), node.getKind(), parameterDataTypes(), null);
+  }
+
+  /** Plans a query with locking clauses: the query with its key columns, and what to lock. */
+  private PlanCache.Plan planLocking(io.phantomdb.sql.parser.dml.SqlLockingQuery node) {
+    io.phantomdb.kernel.sql.plan.LockingPlanner locking = new io.phantomdb.kernel.sql.plan.LockingPlanner(node,
+        this::tableNamed, planner().validator().getOperatorTable());
+    List<SqlNode> items = selectItems(locking.query());
+    RelRoot root = planner().plan(locking.query());
+    io.phantomdb.kernel.sql.plan.LockingPlanner.Locking l = locking.locking(root);
+    List<ColumnInfo> columns = columns(root, items).subList(0, l.visibleFields());
+    return new PlanCache.Plan(root, List.copyOf(columns), SqlKind.SELECT, parameterDataTypes(), null, l);
+  }
+
+  /**
+   * The table a FROM item names, or null for anything else (a view).
+   *
+   * @throws SqlException 42P01 if it names nothing
+   */
+  private TableDescriptor tableNamed(List<String> names) {
+    org.apache.calcite.prepare.Prepare.PreparingTable t = planner().validator().getCatalogReader()
+        .unwrap(org.apache.calcite.prepare.Prepare.CatalogReader.class).getTable(names);
+    if (t == null) {
+      throw new SqlException(SqlState.UNDEFINED_TABLE, "relation \"" + String.join(".", names) + "\" does not exist");
+    }
+    io.phantomdb.kernel.sql.plan.PhantomTable table = t == null ? null : t.unwrap(io.phantomdb.kernel.sql.plan.PhantomTable.class);
+    return table == null ? null : table.descriptor();
   }
 
   private List<DataType> parameterDataTypes() {
@@ -184,6 +244,13 @@ final class StatementRunner {
     EvalContext eval = new EvalContext(values, Instant.now(), session).withSequences(sequenceOps());
     ActiveSnapshots.Registration pin = pin();
     try {
+      if (plan.locking() != null) {
+        if (!plan.locking().targets().isEmpty()) {
+          checkWritable(plan.locking().commandName());
+        }
+        return new LockingSelect(engine, this::env, txn, this::statementReadTs, TransactionRowLocks.waitPolicy(session))
+            .execute(plan, eval);
+      }
       if (plan.dml() == null) {
         StatementEnv env = env(statementReadTs(), eval, null);
         Operator op = outputOf(root, new PhysicalPlanner(env, false).build(root.rel));
@@ -191,7 +258,9 @@ final class StatementRunner {
         pin = null; // the result releases it when closed
         return rows;
       }
-      return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader, session.setting("lock_timeout"), catalog.version()).execute(plan, eval);
+      checkWritable(plan.dml().kind().name());
+      return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader,
+          TransactionRowLocks.waitPolicy(session), catalog.version()).execute(plan, eval);
     } finally {
       if (pin != null) {
         pin.close();
@@ -212,7 +281,25 @@ final class StatementRunner {
       IdentityRules.apply(inner, catalog, databaseId, searchPath);
       DmlPlan dml = new DmlPlanner(planner(), catalog, databaseId, searchPath).plan(inner);
       EvalContext eval = new EvalContext(new Object[0], Instant.now(), session).withSequences(sequenceOps());
-      return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader, session.setting("lock_timeout"), catalog.version()).explain(dml, analyze, eval);
+      if (analyze) {
+        checkWritable(dml.kind().name());
+      }
+      return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader,
+          TransactionRowLocks.waitPolicy(session), catalog.version()).explain(dml, analyze, eval);
+    }
+    if (inner instanceof io.phantomdb.sql.parser.dml.SqlLockingQuery locking) {
+      if (analyze) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE of a locking SELECT is not supported yet");
+      }
+      IdentityRules.apply(inner, catalog, databaseId, searchPath);
+      PlanCache.Plan plan = planLocking(locking);
+      EvalContext eval = new EvalContext(new Object[0], Instant.now(), session).withSequences(sequenceOps());
+      Operator op = LockingSelect.operators(engine, plan, env(statementReadTs(), eval, null), (t, k, m, w) -> true, false);
+      List<Object[]> lines = new ArrayList<>();
+      for (String line : ExplainPrinter.render(op)) {
+        lines.add(new Object[] {line});
+      }
+      return Results.list(List.of(new ColumnInfo("QUERY PLAN", DataType.of(TypeKind.TEXT))), lines, "EXPLAIN");
     }
     IdentityRules.apply(inner, catalog, databaseId, searchPath);
     RelRoot root = planner().plan(inner);

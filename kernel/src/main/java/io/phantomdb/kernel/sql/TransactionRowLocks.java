@@ -10,13 +10,11 @@ import io.phantomdb.kernel.txn.lock.WaitPolicy;
 import io.phantomdb.spi.storage.Cursor;
 import io.phantomdb.spi.storage.ScanOrder;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The row locks of one statement in a transaction: each row (or unique value) it writes is locked
- * in the engine's lock manager until the transaction ends, waiting for other writers as
+ * in the engine's lock manager until the transaction ends (FOR NO KEY UPDATE for an UPDATE that
+ * changes no key, else FOR UPDATE, as PostgreSQL), waiting for other writers as
  * PostgreSQL does (up to {@code lock_timeout}; deadlocks end in 40P01). Once the lock is held, a
  * version committed after the statement's snapshot means a concurrent update: REPEATABLE READ and
  * SERIALIZABLE fail with 40001, READ COMMITTED restarts the statement on a new snapshot
@@ -32,8 +30,6 @@ final class TransactionRowLocks implements RowLocks {
     }
   }
 
-  private static final Pattern DURATION = Pattern.compile("\\s*(\\d+)\\s*(ms|s|min|h|d)?\\s*");
-
   private final SqlEngine engine;
   private final Transaction txn;
   private final long readTs;
@@ -43,18 +39,68 @@ final class TransactionRowLocks implements RowLocks {
    * @param engine the engine (its lock manager and data)
    * @param txn the transaction the locks belong to
    * @param readTs the statement's snapshot
-   * @param lockTimeout the session's {@code lock_timeout} text (0: wait as long as it takes)
+   * @param policy how writes wait: the session's {@code lock_timeout} and {@code deadlock_timeout}
    */
-  TransactionRowLocks(SqlEngine engine, Transaction txn, long readTs, String lockTimeout) {
+  TransactionRowLocks(SqlEngine engine, Transaction txn, long readTs, WaitPolicy policy) {
     this.engine = engine;
     this.txn = txn;
     this.readTs = readTs;
-    this.policy = WaitPolicy.waitFor(parse(lockTimeout));
+    this.policy = policy;
+  }
+
+  /**
+   * The wait policy of a session's statements.
+   *
+   * @param settings the session's settings
+   * @return waits up to {@code lock_timeout} (0: forever), looking for deadlocks after {@code
+   *     deadlock_timeout}
+   */
+  static WaitPolicy waitPolicy(io.phantomdb.kernel.sql.expr.SessionContext settings) {
+    return WaitPolicy.waitFor(millis(settings.setting("lock_timeout")), millis(settings.setting("deadlock_timeout")));
+  }
+
+  private static Duration millis(String canonical) {
+    return Duration.ofMillis(io.phantomdb.kernel.sql.session.SessionSettings.milliseconds(canonical));
   }
 
   @Override
   public void lock(TableLayout t, byte[] logicalKey, boolean prefix) {
     engine.locks().acquire(txn.id(), LockKey.of(logicalKey), RowLockMode.UPDATE, policy, () -> t.table().name());
+    checkNotChanged(logicalKey, prefix);
+  }
+
+  @Override
+  public void lockNoKeyUpdate(TableLayout t, byte[] logicalKey) {
+    engine.locks().acquire(txn.id(), LockKey.of(logicalKey), RowLockMode.NO_KEY_UPDATE, policy, () -> t.table().name());
+    checkNotChanged(logicalKey, false);
+  }
+
+  /**
+   * Locks a row a locking SELECT returns ({@code FOR UPDATE / NO KEY UPDATE / SHARE / KEY SHARE}).
+   *
+   * @param t the table
+   * @param logicalKey the row's key
+   * @param mode the lock strength
+   * @param kind WAIT (with the session's timeouts), NOWAIT or SKIP_LOCKED
+   * @return false if SKIP LOCKED found the row locked
+   * @throws StatementRestart READ COMMITTED, when the row changed after the statement's snapshot
+   * @throws SqlException 40001 when it did under REPEATABLE READ or SERIALIZABLE; 55P03, 40P01,
+   *     57014 from the lock manager
+   */
+  boolean lockRow(TableLayout t, byte[] logicalKey, RowLockMode mode, WaitPolicy.Kind kind) {
+    WaitPolicy p = switch (kind) {
+      case WAIT -> policy;
+      case NOWAIT -> WaitPolicy.NOWAIT;
+      case SKIP_LOCKED -> WaitPolicy.SKIP_LOCKED;
+    };
+    if (!engine.locks().acquire(txn.id(), LockKey.of(logicalKey), mode, p, () -> t.table().name())) {
+      return false;
+    }
+    checkNotChanged(logicalKey, false);
+    return true;
+  }
+
+  private void checkNotChanged(byte[] logicalKey, boolean prefix) {
     if (newestCommit(logicalKey, prefix) > readTs) {
       if (txn.isolation() == Transaction.Isolation.READ_COMMITTED) {
         throw new StatementRestart();
@@ -78,22 +124,5 @@ final class TransactionRowLocks implements RowLocks {
       }
     }
     return newest;
-  }
-
-  /** {@code lock_timeout} as PostgreSQL writes it: a number of milliseconds or with a unit. */
-  static Duration parse(String text) {
-    Matcher m = text == null ? null : DURATION.matcher(text.toLowerCase(Locale.ROOT));
-    if (m == null || !m.matches()) {
-      return Duration.ZERO;
-    }
-    long n = Long.parseLong(m.group(1));
-    String unit = m.group(2) == null ? "ms" : m.group(2);
-    return switch (unit) {
-      case "s" -> Duration.ofSeconds(n);
-      case "min" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      case "d" -> Duration.ofDays(n);
-      default -> Duration.ofMillis(n);
-    };
   }
 }

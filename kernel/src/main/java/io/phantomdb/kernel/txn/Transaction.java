@@ -73,6 +73,7 @@ public final class Transaction {
   private long catalogVersion = -1;
   private ActiveSnapshots.Registration heldSnapshot;
   private io.phantomdb.kernel.txn.ssi.SerializableTransaction serializable;
+  private boolean readOnly;
 
   /**
    * @param id a number unique among the engine's transactions
@@ -105,11 +106,36 @@ public final class Transaction {
    * @return false if the snapshot was already taken (PostgreSQL: 25001)
    */
   public boolean setIsolation(Isolation level) {
-    if (snapshotTaken) {
+    if (snapshotTaken && level != isolation) {
       return false;
     }
     this.isolation = level;
     return true;
+  }
+
+  /** @return whether the transaction is READ ONLY */
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  /**
+   * SET TRANSACTION READ ONLY | READ WRITE: READ ONLY at any time; READ WRITE in a read-only
+   * transaction only before its first query, as PostgreSQL.
+   *
+   * @param value true for READ ONLY
+   * @return false if READ WRITE comes too late (PostgreSQL: 25001)
+   */
+  public boolean setReadOnly(boolean value) {
+    if (!value && readOnly && snapshotTaken) {
+      return false;
+    }
+    this.readOnly = value;
+    return true;
+  }
+
+  /** @return whether a savepoint is open (PostgreSQL's subtransaction) */
+  public boolean inSubtransaction() {
+    return !savepoints.isEmpty();
   }
 
   /** @return whether it is active or failed */

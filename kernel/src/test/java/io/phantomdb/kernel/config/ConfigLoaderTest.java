@@ -72,7 +72,8 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader().file(f, true).load())
         .hasMessage(f + ":2: unknown key 'storage.engin' (did you mean 'storage.engine'?); "
             + "known keys: data.dir, plugins.dir, plugins.disabled, protocols, storage.engine, "
-            + "txn.gc.interval, txn.gc.retention, storage.<engine>.<option>, <protocol>.<option> (for a protocol named in protocols)");
+            + "txn.deadlock-timeout, txn.default-isolation, txn.gc.interval, txn.gc.retention, txn.lock-timeout, "
+            + "storage.<engine>.<option>, <protocol>.<option> (for a protocol named in protocols)");
   }
 
   @Test

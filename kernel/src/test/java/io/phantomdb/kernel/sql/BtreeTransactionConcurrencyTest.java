@@ -12,6 +12,6 @@ class BtreeTransactionConcurrencyTest extends TransactionConcurrencyTest {
 
   @Override
   protected int transfers() {
-    return 40;
+    return 100;
   }
 }

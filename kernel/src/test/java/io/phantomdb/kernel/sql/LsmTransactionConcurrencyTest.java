@@ -12,6 +12,6 @@ class LsmTransactionConcurrencyTest extends TransactionConcurrencyTest {
 
   @Override
   protected int transfers() {
-    return 40;
+    return 150;
   }
 }

@@ -96,6 +96,8 @@ class StatementParseTest {
     assertThat(e.options()).isEmpty();
     assertThat(e.isAnalyze()).isFalse();
     assertThat(e.statement()).isInstanceOf(SqlSelect.class);
+    assertThat(roundTrip("EXPLAIN SELECT * FROM t FOR UPDATE SKIP LOCKED", SqlPgExplain.class).statement())
+        .isInstanceOf(SqlLockingQuery.class);
     e = roundTrip("EXPLAIN ANALYZE VERBOSE SELECT * FROM t ORDER BY a LIMIT 1", SqlPgExplain.class);
     assertThat(e.isAnalyze()).isTrue();
     assertThat(e.isVerbose()).isTrue();
@@ -207,9 +209,16 @@ class StatementParseTest {
         .waitPolicy()).isEqualTo(SqlLockingQuery.WaitPolicy.SKIP_LOCKED);
     assertThat(roundTrip("SELECT 1 FROM t AS x FOR KEY SHARE", SqlLockingQuery.class).strength())
         .isEqualTo(SqlLockingQuery.Strength.KEY_SHARE);
-    // known gap: right after a bare table name, FOR starts Calcite's FOR SYSTEM_TIME AS OF
-    assertThat(ParserTestSupport.parseError("SELECT 1 FROM t FOR UPDATE").token())
-        .isEqualTo("UPDATE");
+    // right after a bare table name (not Calcite's FOR SYSTEM_TIME AS OF), several clauses
+    q = roundTrip("SELECT * FROM t FOR UPDATE", SqlLockingQuery.class);
+    assertThat(q.query()).isInstanceOf(SqlSelect.class);
+    q = roundTrip("SELECT * FROM a JOIN b ON a.x = b.x for\n  share OF a FOR KEY  SHARE OF b SKIP LOCKED",
+        SqlLockingQuery.class);
+    assertThat(q.clauses()).extracting(SqlLockingQuery.Clause::strength)
+        .containsExactly(SqlLockingQuery.Strength.SHARE, SqlLockingQuery.Strength.KEY_SHARE);
+    assertThat(q.clauses().get(1).waitPolicy()).isEqualTo(SqlLockingQuery.WaitPolicy.SKIP_LOCKED);
+    assertThat(roundTrip("SELECT 1 FROM t FOR NO KEY UPDATE", SqlLockingQuery.class).strength())
+        .isEqualTo(SqlLockingQuery.Strength.NO_KEY_UPDATE);
     assertThat(roundTrip("SELECT 1 FROM t", SqlSelect.class)).isNotNull();
   }
 }

@@ -4,6 +4,9 @@ import io.phantomdb.kernel.sql.Session;
 import io.phantomdb.kernel.sql.SqlEngine;
 import io.phantomdb.kernel.txn.gc.GcSettings;
 import io.phantomdb.spi.storage.StorageEngine;
+import io.phantomdb.kernel.config.Config;
+import io.phantomdb.kernel.config.ConfigKeys;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,6 +41,23 @@ public final class EmbeddedSql implements AutoCloseable {
    */
   public static EmbeddedSql open(StorageEngine storage, GcSettings gc) {
     return new EmbeddedSql(SqlEngine.open(Objects.requireNonNull(storage, "storage"), gc));
+  }
+
+  /**
+   * Starts the SQL engine with the configuration's {@code txn.*} keys: the defaults of session
+   * settings (default_transaction_isolation, lock_timeout, deadlock_timeout) and version garbage
+   * collection ({@code txn.gc.*}).
+   *
+   * @param storage the open storage engine; stays open and owned by the caller
+   * @param config the configuration
+   * @return the engine
+   */
+  public static EmbeddedSql open(StorageEngine storage, Config config) {
+    Map<String, String> defaults = Map.of(
+        "default_transaction_isolation", config.get(ConfigKeys.TXN_DEFAULT_ISOLATION),
+        "lock_timeout", config.get(ConfigKeys.TXN_LOCK_TIMEOUT).toMillis() + "ms",
+        "deadlock_timeout", config.get(ConfigKeys.TXN_DEADLOCK_TIMEOUT).toMillis() + "ms");
+    return new EmbeddedSql(SqlEngine.open(Objects.requireNonNull(storage, "storage"), GcSettings.from(config), defaults));
   }
 
   /**

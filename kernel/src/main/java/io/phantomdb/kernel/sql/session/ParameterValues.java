@@ -102,6 +102,15 @@ final class ParameterValues {
    * ({@code us, ms, s, min, h, d}); shown in the largest unit that holds it exactly, as PostgreSQL.
    */
   static String milliseconds(Parameter p, String value, String current) {
+    return milliseconds(p, value, 0);
+  }
+
+  /** {@link #milliseconds} with a lower bound ({@code deadlock_timeout}: 1 ms). */
+  static Parameter.Checker milliseconds(long min) {
+    return (p, value, current) -> milliseconds(p, value, min);
+  }
+
+  private static String milliseconds(Parameter p, String value, long min) {
     Matcher m = NUMBER_AND_UNIT.matcher(value);
     if (!m.matches()) {
       throw invalid(p, value);
@@ -116,7 +125,7 @@ final class ParameterValues {
       default -> throw invalid(p, value, null,
           "Valid units for this parameter are \"us\", \"ms\", \"s\", \"min\", \"h\", and \"d\".");
     };
-    long ms = inRange(p, value, Math.rint(Double.parseDouble(m.group(1)) * factor), 0, Integer.MAX_VALUE, "ms");
+    long ms = inRange(p, value, Math.rint(Double.parseDouble(m.group(1)) * factor), min, Integer.MAX_VALUE, "ms");
     return showMilliseconds(ms);
   }
 

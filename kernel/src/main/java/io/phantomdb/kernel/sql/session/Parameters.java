@@ -38,8 +38,10 @@ public final class Parameters {
     add(new Parameter("default_transaction_deferrable",
         "Sets the default deferrable status of new read-only serializable transactions.",
         "off", ParameterValues::bool));
+    add(new Parameter("deadlock_timeout", "Sets the time to wait on a lock before checking for deadlock.",
+        "1s", ParameterValues.milliseconds(1)));
     add(new Parameter("default_transaction_read_only", "Sets the default read-only status of new transactions.",
-        "off", ParameterValues.onlyBool(false, "Read-only transactions are not supported yet."), REPORTED));
+        "off", ParameterValues::bool, REPORTED));
     add(new Parameter("extra_float_digits", "Sets the number of digits displayed for floating-point values.",
         "1", ParameterValues.integer(-15, 3)));
     add(new Parameter("idle_in_transaction_session_timeout",
@@ -74,10 +76,13 @@ public final class Parameters {
         "0", ParameterValues::milliseconds));
     add(new Parameter("TimeZone", "Sets the time zone for displaying and interpreting time stamps.",
         "UTC", TimeZones::check, REPORTED));
+    add(new Parameter("transaction_deferrable",
+        "Whether to defer a read-only serializable transaction until it can be executed with no possible serialization failures.",
+        "off", ParameterValues::bool));
     add(new Parameter("transaction_isolation", "Sets the current transaction's isolation level.",
-        "read committed", ParameterValues::anyString, READ_ONLY));
+        "read committed", ParameterValues.oneOf("serializable", "repeatable read", "read committed", "read uncommitted")));
     add(new Parameter("transaction_read_only", "Sets the current transaction's read-only status.",
-        "off", ParameterValues::bool, READ_ONLY));
+        "off", ParameterValues::bool));
     ALL.sort(Comparator.comparing(p -> p.name().toLowerCase(Locale.ROOT)));
   }
 

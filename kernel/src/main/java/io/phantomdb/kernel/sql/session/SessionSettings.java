@@ -27,10 +27,74 @@ public final class SessionSettings {
   private final Map<String, String> placeholderNames = new HashMap<>();
   /** The reported parameters' values as last reported, by name. */
   private final Map<String, String> reported = new HashMap<>();
+  /** The server's defaults (configuration), by lower-case name, over the built-in ones. */
+  private final Map<String, String> serverDefaults;
+  private TransactionParameters transaction = TransactionParameters.NONE;
   private ZoneId zone;
 
   /** A session with every parameter at its default. */
-  public SessionSettings() {}
+  public SessionSettings() {
+    this(Map.of());
+  }
+
+  /**
+   * @param serverDefaults defaults the server's configuration sets (such as {@code lock_timeout}),
+   *     by parameter name, canonical values ({@link #checkDefault}); they replace the built-in
+   *     defaults
+   */
+  public SessionSettings(Map<String, String> serverDefaults) {
+    Map<String, String> d = new HashMap<>();
+    serverDefaults.forEach((k, v) -> d.put(k.toLowerCase(Locale.ROOT), v));
+    this.serverDefaults = Map.copyOf(d);
+  }
+
+  /**
+   * @param canonical a duration parameter's value as {@link #get} gives it ({@code lock_timeout})
+   * @return it in milliseconds
+   */
+  public static long milliseconds(String canonical) {
+    return ParameterValues.millisecondsOf(canonical);
+  }
+
+  /**
+   * Checks a server default as a session would SET it.
+   *
+   * @param name a known parameter
+   * @param value its value
+   * @return the canonical value
+   * @throws SqlException as {@link #set} does
+   */
+  public static String checkDefault(String name, String value) {
+    Parameter p = changeable(name);
+    if (p == null) {
+      throw unrecognized(name);
+    }
+    return p.check(value, p.defaultValue());
+  }
+
+  /**
+   * @param transaction what {@code transaction_isolation} and its siblings show and change: the
+   *     session's transaction block
+   * @return this
+   */
+  public SessionSettings transactionParameters(TransactionParameters transaction) {
+    this.transaction = transaction;
+    return this;
+  }
+
+  /**
+   * @param key a lower-case parameter name
+   * @return the {@code default_transaction_*} parameter a {@code transaction_*} one falls back
+   *     to, or null if key is not one of those
+   */
+  private static String transactionDefault(String key) {
+    return switch (key) {
+      case "transaction_isolation" -> "default_transaction_isolation";
+      case "transaction_read_only" -> "default_transaction_read_only";
+      case "transaction_deferrable" -> "default_transaction_deferrable";
+      default -> null;
+    };
+  }
 
   /**
    * The value {@code SHOW name} gives.
@@ -41,10 +105,13 @@ public final class SessionSettings {
    */
   public String get(String name) {
     String key = name.toLowerCase(Locale.ROOT);
-    if (key.equals("transaction_isolation")) {
-      key = "default_transaction_isolation";
-    } else if (key.equals("transaction_read_only")) {
-      key = "default_transaction_read_only";
+    String fallback = transactionDefault(key);
+    if (fallback != null) {
+      String inBlock = transaction.current(key);
+      if (inBlock != null) {
+        return inBlock;
+      }
+      key = fallback;
     }
     Parameter p = Parameters.find(key);
     if (p == null) {
@@ -53,7 +120,7 @@ public final class SessionSettings {
       }
       return values.getOrDefault(key, "");
     }
-    return values.getOrDefault(key, resetValues.getOrDefault(key, p.defaultValue()));
+    return values.getOrDefault(key, resetValues.getOrDefault(key, serverDefaults.getOrDefault(key, p.defaultValue())));
   }
 
   /**
@@ -86,6 +153,10 @@ public final class SessionSettings {
   public void set(String name, String value) {
     String key = name.toLowerCase(Locale.ROOT);
     String canonical = check(name, value);
+    if (transactionDefault(key) != null) {
+      transaction.set(key, canonical); // the block's mode, not a session value
+      return;
+    }
     if (Parameters.find(key) == null) {
       placeholderNames.putIfAbsent(key, name);
     }
@@ -131,6 +202,9 @@ public final class SessionSettings {
     Parameter p = changeable(name);
     if (p == null) {
       placeholderNames.putIfAbsent(key, name);
+    }
+    if (transactionDefault(key) != null) {
+      return; // RESET transaction_isolation: the block keeps its mode
     }
     values.remove(key);
     if (key.equals("timezone")) {

@@ -84,7 +84,8 @@ public final class SettingCommands {
       return;
     }
     String value = flatten(name, p, set.values().getList());
-    if (local) {
+    // SET LOCAL transaction_isolation changes the block's mode, as SET does
+    if (local && !(p != null && p.name().startsWith("transaction_"))) {
       settings.check(name, value);
     } else {
       settings.set(name, value);

@@ -50,6 +50,23 @@ public final class TableWriter {
     }
   }
 
+  /** An UPDATE that changes no unique key: PostgreSQL's FOR NO KEY UPDATE lock. */
+  private void lockRowNoKeyUpdate(TableLayout t, byte[] pk) {
+    if (locks != null) {
+      locks.lockNoKeyUpdate(t, pk);
+    }
+  }
+
+  /** @return whether an update changes a column of a unique secondary index (its key) */
+  private static boolean changesUniqueKey(TableLayout t, Object[] oldRow, Object[] newRow) {
+    for (IndexLayout idx : t.secondary()) {
+      if (idx.index().unique() && !Arrays.equals(idx.keyOf(oldRow).toByteArray(), idx.keyOf(newRow).toByteArray())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * @param reader the latest committed state, for uniqueness checks
    * @param data the data keyspace
@@ -131,7 +148,11 @@ public final class TableWriter {
       insert(t, newRow);
       return;
     }
-    lockRow(t, newPk);
+    if (changesUniqueKey(t, oldRow, newRow)) {
+      lockRow(t, newPk);
+    } else {
+      lockRowNoKeyUpdate(t, newPk);
+    }
     write(newPk, t.rowCodec().encode(newRow));
     for (IndexLayout idx : t.secondary()) {
       byte[] oldEntry = entryKey(t, idx, oldRow, oldPk);

@@ -27,8 +27,8 @@ import java.util.function.Supplier;
  *   <li><b>Waiting</b> ends in one of: granted; {@link WaitPolicy#lockTimeout()} expired (55P03
  *       "canceling statement due to lock timeout"); {@link #cancel} or an interrupt of the waiting
  *       thread (57014 "canceling statement due to user request"); deadlock (40P01).
- *   <li><b>Deadlocks</b>: a waiter that has waited {@code deadlock_timeout} (default 1 s, as in
- *       PostgreSQL) searches the wait-for graph once, with every stripe lock held, for a cycle
+ *   <li><b>Deadlocks</b>: a waiter that has waited {@code deadlock_timeout} (its {@link
+ *       WaitPolicy#deadlockTimeout()}, else the manager's, default 1 s as in PostgreSQL) searches the wait-for graph once, with every stripe lock held, for a cycle
  *       through itself. If it finds one, <em>it</em> is the victim, as in PostgreSQL: it leaves the
  *       queue and fails with 40P01 "deadlock detected" and a DETAIL naming each transaction of the
  *       cycle, the row and mode it waits for and the transaction blocking it. The others keep
@@ -161,7 +161,9 @@ public final class LockManager {
     }
     entry.enqueue(request);
     try {
-      awaitGrant(stripe, request, saturatedNanos(policy.lockTimeout()));
+      long deadlockNanos = policy.deadlockTimeout() == null ? deadlockTimeoutNanos
+          : saturatedNanos(policy.deadlockTimeout());
+      awaitGrant(stripe, request, saturatedNanos(policy.lockTimeout()), deadlockNanos);
     } finally {
       waiting.remove(txn, request);
     }
@@ -172,7 +174,8 @@ public final class LockManager {
    * Sleeps until the request is granted or must give up. Called and returns (or throws) with the
    * stripe lock held; lets it go while it looks for a deadlock.
    */
-  private void awaitGrant(LockTable.Stripe stripe, LockRequest request, long lockTimeoutNanos) {
+  private void awaitGrant(
+      LockTable.Stripe stripe, LockRequest request, long lockTimeoutNanos, long deadlockNanos) {
     long start = System.nanoTime();
     boolean deadlockChecked = false;
     boolean interrupted = false;
@@ -190,7 +193,7 @@ public final class LockManager {
           abandon(stripe, request);
           throw LockErrors.lockTimeout();
         }
-        if (!deadlockChecked && waited >= deadlockTimeoutNanos) {
+        if (!deadlockChecked && waited >= deadlockNanos) {
           deadlockChecked = true;
           stripe.lock.unlock();
           try {
@@ -205,7 +208,7 @@ public final class LockManager {
           sleep = lockTimeoutNanos - waited;
         }
         if (!deadlockChecked) {
-          sleep = Math.min(sleep, deadlockTimeoutNanos - waited);
+          sleep = Math.min(sleep, deadlockNanos - waited);
         }
         try {
           if (sleep == Long.MAX_VALUE) {

@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param lockTimeout for {@link Kind#WAIT}, how long to wait before failing with {@code 55P03};
  *     {@link Duration#ZERO} waits forever (PostgreSQL's {@code lock_timeout = 0}). Zero for the
  *     other kinds.
+ * @param deadlockTimeout for {@link Kind#WAIT}, how long to wait before looking for a deadlock
+ *     (the waiter's {@code deadlock_timeout}, as each PostgreSQL backend uses its own); null for
+ *     the lock manager's default, and for the other kinds
  */
-public record WaitPolicy(Kind kind, Duration lockTimeout) {
+public record WaitPolicy(Kind kind, Duration lockTimeout, Duration deadlockTimeout) {
   /** The three behaviours. */
   public enum Kind {
     /** Wait until granted, canceled, timed out or chosen as a deadlock victim. */
@@ -44,6 +47,22 @@ public record WaitPolicy(Kind kind, Duration lockTimeout) {
     if (kind != Kind.WAIT && !lockTimeout.isZero()) {
       throw new IllegalArgumentException(kind + " takes no lock timeout");
     }
+    if (deadlockTimeout != null && (deadlockTimeout.isNegative() || deadlockTimeout.isZero())) {
+      throw new IllegalArgumentException("deadlock_timeout must be positive: " + deadlockTimeout);
+    }
+    if (kind != Kind.WAIT && deadlockTimeout != null) {
+      throw new IllegalArgumentException(kind + " takes no deadlock timeout");
+    }
+  }
+
+  /**
+   * A policy with the lock manager's deadlock timeout.
+   *
+   * @param kind which of the three
+   * @param lockTimeout see the record
+   */
+  public WaitPolicy(Kind kind, Duration lockTimeout) {
+    this(kind, lockTimeout, null);
   }
 
   /**
@@ -52,5 +71,16 @@ public record WaitPolicy(Kind kind, Duration lockTimeout) {
    */
   public static WaitPolicy waitFor(Duration lockTimeout) {
     return lockTimeout.isZero() ? WAIT_FOREVER : new WaitPolicy(Kind.WAIT, lockTimeout);
+  }
+
+  /**
+   * @param lockTimeout the session's {@code lock_timeout}; zero waits forever
+   * @param deadlockTimeout the session's {@code deadlock_timeout} (positive), or null for the lock
+   *     manager's
+   * @return a policy that waits at most {@code lockTimeout} and looks for a deadlock after {@code
+   *     deadlockTimeout}
+   */
+  public static WaitPolicy waitFor(Duration lockTimeout, Duration deadlockTimeout) {
+    return new WaitPolicy(Kind.WAIT, lockTimeout, deadlockTimeout);
   }
 }

@@ -15,8 +15,8 @@ import org.apache.calcite.util.ImmutableNullableList;
 /**
  * A query statement with PostgreSQL's locking clause:
  * {@code query FOR {UPDATE | NO KEY UPDATE | SHARE | KEY SHARE} [OF table [, ...]]
- * [NOWAIT | SKIP LOCKED]}. Only at statement level (not in sub-queries) and only one clause;
- * without one the parser returns the query itself.
+ * [NOWAIT | SKIP LOCKED]}, one or more clauses. Only at statement level (not in sub-queries);
+ * without a clause the parser returns the query itself.
  */
 public final class SqlLockingQuery extends SqlCall {
   private static final SqlOperator OPERATOR = new SqlSpecialOperator("FOR UPDATE", SqlKind.OTHER);
@@ -50,19 +50,41 @@ public final class SqlLockingQuery extends SqlCall {
     SKIP_LOCKED
   }
 
-  private final SqlNode query;
-  private final Strength strength;
-  private final SqlNodeList tables;
-  private final WaitPolicy waitPolicy;
+  /**
+   * One locking clause.
+   *
+   * @param strength the lock strength
+   * @param tables the tables of OF, or null for every table of the query
+   * @param waitPolicy what to do about rows locked by others
+   */
+  public record Clause(Strength strength, SqlNodeList tables, WaitPolicy waitPolicy) {
+    /** Checks the components. */
+    public Clause {
+      Objects.requireNonNull(strength, "strength");
+      Objects.requireNonNull(waitPolicy, "waitPolicy");
+    }
+  }
 
-  /** @param tables the tables of OF, or null for every table of the query */
-  public SqlLockingQuery(SqlParserPos pos, SqlNode query, Strength strength, SqlNodeList tables,
-      WaitPolicy waitPolicy) {
+  private final SqlNode query;
+  private final List<Clause> clauses;
+
+  /**
+   * @param query the query
+   * @param clauses its locking clauses, in order (at least one)
+   */
+  public SqlLockingQuery(SqlParserPos pos, SqlNode query, List<Clause> clauses) {
     super(pos);
     this.query = Objects.requireNonNull(query, "query");
-    this.strength = Objects.requireNonNull(strength, "strength");
-    this.tables = tables;
-    this.waitPolicy = Objects.requireNonNull(waitPolicy, "waitPolicy");
+    if (clauses.isEmpty()) {
+      throw new IllegalArgumentException("a locking query needs a clause");
+    }
+    this.clauses = List.copyOf(clauses);
+  }
+
+  /** A query with one locking clause. */
+  public SqlLockingQuery(SqlParserPos pos, SqlNode query, Strength strength, SqlNodeList tables,
+      WaitPolicy waitPolicy) {
+    this(pos, query, List.of(new Clause(strength, tables, waitPolicy)));
   }
 
   /** @return the query (a SELECT, possibly with ORDER BY / LIMIT) */
@@ -70,19 +92,24 @@ public final class SqlLockingQuery extends SqlCall {
     return query;
   }
 
-  /** @return the lock strength */
+  /** @return the locking clauses, in order */
+  public List<Clause> clauses() {
+    return clauses;
+  }
+
+  /** @return the first clause's lock strength */
   public Strength strength() {
-    return strength;
+    return clauses.get(0).strength();
   }
 
-  /** @return the tables of OF, or null */
+  /** @return the first clause's tables of OF, or null */
   public SqlNodeList tables() {
-    return tables;
+    return clauses.get(0).tables();
   }
 
-  /** @return the wait policy */
+  /** @return the first clause's wait policy */
   public WaitPolicy waitPolicy() {
-    return waitPolicy;
+    return clauses.get(0).waitPolicy();
   }
 
   @Override public SqlOperator getOperator() {
@@ -90,21 +117,23 @@ public final class SqlLockingQuery extends SqlCall {
   }
 
   @Override public List<SqlNode> getOperandList() {
-    return ImmutableNullableList.of(query, tables);
+    return ImmutableNullableList.of(query);
   }
 
   @Override public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
     query.unparse(writer, 0, 0);
-    writer.keyword("FOR");
-    writer.keyword(strength.sql());
-    if (tables != null) {
-      writer.keyword("OF");
-      tables.unparse(writer, 0, 0);
-    }
-    if (waitPolicy == WaitPolicy.NOWAIT) {
-      writer.keyword("NOWAIT");
-    } else if (waitPolicy == WaitPolicy.SKIP_LOCKED) {
-      writer.keyword("SKIP LOCKED");
+    for (Clause c : clauses) {
+      writer.keyword("FOR");
+      writer.keyword(c.strength().sql());
+      if (c.tables() != null) {
+        writer.keyword("OF");
+        c.tables().unparse(writer, 0, 0);
+      }
+      if (c.waitPolicy() == WaitPolicy.NOWAIT) {
+        writer.keyword("NOWAIT");
+      } else if (c.waitPolicy() == WaitPolicy.SKIP_LOCKED) {
+        writer.keyword("SKIP LOCKED");
+      }
     }
   }
 }
