@@ -12,6 +12,7 @@ import io.phantomdb.kernel.sql.type.DataType;
 import io.phantomdb.kernel.sql.type.TypeKind;
 import io.phantomdb.spi.storage.Durability;
 import io.phantomdb.spi.storage.WriteBatch;
+import org.apache.calcite.sql.SqlKind;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -128,11 +129,15 @@ final class DmlExecution {
    * writes, not its own (they are kept apart until it ends).
    */
   private Outcome runInBlock(io.phantomdb.kernel.txn.Transaction t, DmlPlan dml, EvalContext eval, boolean analyze) {
+    java.util.NavigableSet<byte[]> chosen = null;
     while (true) {
       long ts = t == txn ? readTs.getAsLong() : t.statementReadTs(engine.readTs());
       io.phantomdb.spi.storage.KeyValueReader reader = t == txn ? readers.apply(ts) : engine.storage();
       TableWriter writer = new TableWriter(reader, engine.data(), ts, ts, new WriteBatch())
           .withLocks(new TransactionRowLocks(engine, t, ts, waitPolicy));
+      if (chosen != null) {
+        writer.onlyRows(chosen);
+      }
       Operator op = ModifyPlanner.build(dml, envs.env(ts, eval, writer), analyze);
       List<Object[]> rows = new ArrayList<>();
       try {
@@ -146,7 +151,13 @@ final class DmlExecution {
           op.close();
         }
       } catch (TransactionRowLocks.StatementRestart restart) {
-        continue; // a row changed under the statement: again, on a newer snapshot
+        // A row changed under the statement (READ COMMITTED): again, on a newer snapshot. As
+        // PostgreSQL re-checks only the rows its snapshot found, an UPDATE / DELETE then changes
+        // only the rows that qualified at the first snapshot and still qualify at the newer one.
+        if (chosen == null && (dml.kind() == SqlKind.UPDATE || dml.kind() == SqlKind.DELETE)) {
+          chosen = rowsChosen(dml, eval, ts, reader);
+        }
+        continue;
       }
       if (!writer.writes().isEmpty()) {
         t.noteCatalogVersion(catalogVersion);
@@ -157,6 +168,32 @@ final class DmlExecution {
     }
   }
 
+
+  /**
+   * The rows an UPDATE / DELETE changes at a snapshot, found by running it with a probe writer
+   * (nothing written, nothing locked).
+   *
+   * @return their primary keys, or null if the probe fails (then the re-run is not restricted)
+   */
+  private java.util.NavigableSet<byte[]> rowsChosen(DmlPlan dml, EvalContext eval, long ts,
+      io.phantomdb.spi.storage.KeyValueReader reader) {
+    java.util.NavigableSet<byte[]> keys = new java.util.TreeSet<>(java.util.Arrays::compareUnsigned);
+    TableWriter probe = new TableWriter(reader, engine.data(), ts, ts, new WriteBatch()).probeRows(keys);
+    Operator op = ModifyPlanner.build(dml, envs.env(ts, eval, probe), false);
+    try {
+      op.open(new ExecContext(eval));
+      try {
+        while (op.next() != null) {
+          // a probe changes nothing and returns nothing
+        }
+      } finally {
+        op.close();
+      }
+    } catch (SqlException e) {
+      return null;
+    }
+    return keys;
+  }
 
   private static String tag(DmlPlan dml, long n) {
     return switch (dml.kind()) {

@@ -100,7 +100,7 @@ public final class ModifyOperator implements Operator {
         case INSERT -> insert(rows.toStored().apply(row, ctx));
         case UPDATE -> {
           Object[] old = rows.oldStored().apply(row, ctx);
-          if (seen == null || seen.add(primaryKey(old))) {
+          if ((seen == null || seen.add(primaryKey(old))) && writer.accepts(target.layout(), old)) {
             Object[] updated = rows.newStored().apply(row, ctx);
             target.validate(updated, ctx);
             writer.update(target.layout(), old, updated);
@@ -109,7 +109,7 @@ public final class ModifyOperator implements Operator {
         }
         case DELETE -> {
           Object[] old = rows.oldStored().apply(row, ctx);
-          if (seen == null || seen.add(primaryKey(old))) {
+          if ((seen == null || seen.add(primaryKey(old))) && writer.accepts(target.layout(), old)) {
             writer.delete(target.layout(), old);
             emit(old);
           }

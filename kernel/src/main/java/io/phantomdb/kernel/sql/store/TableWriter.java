@@ -34,6 +34,55 @@ public final class TableWriter {
   private final TreeMap<byte[], byte[]> pending = new TreeMap<>(Arrays::compareUnsigned);
   private long changed;
   private RowLocks locks;
+  /** READ COMMITTED re-run: the only rows UPDATE / DELETE may change (primary keys), or null for all */
+  private java.util.NavigableSet<byte[]> onlyRows;
+  /** a probe: where the rows UPDATE / DELETE would change go (nothing is written), or null */
+  private java.util.NavigableSet<byte[]> probe;
+
+  /**
+   * Restricts UPDATE and DELETE to rows whose primary keys are given: a READ COMMITTED statement
+   * re-run on a newer snapshot after a concurrent change changes only the rows its first snapshot
+   * chose (and that still qualify), as PostgreSQL's re-check of the updated row does.
+   *
+   * @param primaryKeys the rows' encoded primary keys, unsigned order
+   * @return this writer
+   */
+  public TableWriter onlyRows(java.util.NavigableSet<byte[]> primaryKeys) {
+    this.onlyRows = primaryKeys;
+    return this;
+  }
+
+  /**
+   * Makes this writer a probe: UPDATE and DELETE write nothing and lock nothing; they add the
+   * primary keys of the rows they would change to {@code into}.
+   *
+   * @param into where the primary keys go
+   * @return this writer
+   */
+  public TableWriter probeRows(java.util.NavigableSet<byte[]> into) {
+    this.probe = into;
+    return this;
+  }
+
+  /**
+   * Whether this statement changes a row it is about to update or delete: false for a probe (which
+   * records the row) and for a row outside {@link #onlyRows}.
+   *
+   * @param t the table
+   * @param oldRow the row's current values
+   * @return true to go on with the change
+   */
+  public boolean accepts(TableLayout t, Object[] oldRow) {
+    if (probe == null && onlyRows == null) {
+      return true;
+    }
+    byte[] pk = t.primary().keyOf(oldRow).toByteArray();
+    if (probe != null) {
+      probe.add(pk);
+      return false;
+    }
+    return onlyRows.contains(pk);
+  }
 
   /**
    * @param locks how to lock what this writer writes (in a transaction), or null for no locks
