@@ -104,8 +104,8 @@ SqlNode PgCommit() :
 }
 
 /**
- * Parses ROLLBACK [WORK | TRANSACTION] [AND [NO] CHAIN] and
- * ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name.
+ * Parses ROLLBACK [WORK | TRANSACTION] [AND [NO] CHAIN],
+ * ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name and ABORT [WORK | TRANSACTION] [AND [NO] CHAIN].
  */
 SqlNode PgRollback() :
 {
@@ -114,11 +114,17 @@ SqlNode PgRollback() :
     boolean chain = false;
 }
 {
-    <ROLLBACK> { s = span(); }
-    [ <WORK> | <TRANSACTION> ]
     (
-        <TO> [ LOOKAHEAD(2) <SAVEPOINT> ] savepoint = SimpleIdentifier()
+        <ROLLBACK> { s = span(); }
+        [ <WORK> | <TRANSACTION> ]
+        (
+            <TO> [ LOOKAHEAD(2) <SAVEPOINT> ] savepoint = SimpleIdentifier()
+        |
+            chain = PgChainOpt()
+        )
     |
+        <ABORT> { s = span(); }
+        [ <WORK> | <TRANSACTION> ]
         chain = PgChainOpt()
     )
     { return new SqlRollback(s.end(this), savepoint, chain); }

@@ -46,7 +46,7 @@ class NonReservedKeywordsTest {
     for (String word : List.of("TEXT", "INDEX", "IF", "SERIAL", "BIGSERIAL", "INT4", "BOOL",
         "BYTEA", "TIMESTAMPTZ", "ANALYZE", "VERBOSE", "CONFLICT", "DO", "NOTHING", "RENAME",
         "CACHE", "SHARE", "NOWAIT", "LOCKED", "TEMP", "YEAR", "VALUE", "POSITION", "START",
-        "BEGIN", "COMMIT", "ROLLBACK", "SHOW", "RESET", "SAVEPOINT", "RELEASE")) {
+        "BEGIN", "COMMIT", "ROLLBACK", "ABORT", "SHOW", "RESET", "SAVEPOINT", "RELEASE")) {
       assertThat(ours().isKeyword(word)).as(word).isTrue();
       assertThat(ours().isNonReservedKeyword(word)).as(word).isTrue();
     }

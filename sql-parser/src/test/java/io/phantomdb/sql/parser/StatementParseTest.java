@@ -168,6 +168,9 @@ class StatementParseTest {
     assertThat(r.savepoint().getSimple()).isEqualTo("sp1");
     assertThat(roundTrip("ROLLBACK TRANSACTION TO sp2", SqlRollback.class).savepoint()
         .getSimple()).isEqualTo("sp2");
+    assertThat(roundTrip("ABORT", SqlRollback.class).savepoint()).isNull();
+    assertThat(roundTrip("ABORT WORK", SqlRollback.class).isChain()).isFalse();
+    assertThat(roundTrip("ABORT TRANSACTION AND CHAIN", SqlRollback.class).isChain()).isTrue();
   }
 
   @Test
