@@ -68,6 +68,19 @@ final class DmlExecution {
 
   private final io.phantomdb.kernel.txn.lock.WaitPolicy waitPolicy;
   private final long catalogVersion;
+  private io.phantomdb.kernel.txn.Transaction.Isolation autocommitIsolation =
+      io.phantomdb.kernel.txn.Transaction.Isolation.READ_COMMITTED;
+
+  /**
+   * @param level the isolation level of a statement outside a block (the session's
+   *     default_transaction_isolation): READ COMMITTED restarts on a concurrent change,
+   *     REPEATABLE READ fails with 40001, SERIALIZABLE also takes part in the SSI checks
+   * @return this
+   */
+  DmlExecution autocommitIsolation(io.phantomdb.kernel.txn.Transaction.Isolation level) {
+    this.autocommitIsolation = level;
+    return this;
+  }
 
   /**
    * @param plan the cached plan of the statement
@@ -111,14 +124,15 @@ final class DmlExecution {
     if (txn != null) {
       return runInBlock(txn, dml, eval, analyze);
     }
-    // a statement on its own is a transaction of its own (READ COMMITTED: conflicts restart it)
+    // a statement on its own is a transaction of its own, at default_transaction_isolation
     io.phantomdb.kernel.txn.Transaction own = new io.phantomdb.kernel.txn.Transaction(
-        engine.nextTransactionId(), io.phantomdb.kernel.txn.Transaction.Isolation.READ_COMMITTED);
+        engine.nextTransactionId(), autocommitIsolation);
     try {
       Outcome o = runInBlock(own, dml, eval, analyze);
       TransactionCommit.commit(engine, own);
       return o;
     } finally {
+      SerializableTransactions.ended(engine, own);
       engine.locks().releaseAll(own.id());
     }
   }
@@ -131,8 +145,9 @@ final class DmlExecution {
   private Outcome runInBlock(io.phantomdb.kernel.txn.Transaction t, DmlPlan dml, EvalContext eval, boolean analyze) {
     java.util.NavigableSet<byte[]> chosen = null;
     while (true) {
-      long ts = t == txn ? readTs.getAsLong() : t.statementReadTs(engine.readTs());
-      io.phantomdb.spi.storage.KeyValueReader reader = t == txn ? readers.apply(ts) : engine.storage();
+      long ts = t == txn ? readTs.getAsLong() : SerializableTransactions.statementReadTs(engine, t);
+      io.phantomdb.spi.storage.KeyValueReader reader = t == txn ? readers.apply(ts)
+          : SerializableTransactions.reader(engine, t, engine.storage());
       TableWriter writer = new TableWriter(reader, engine.data(), ts, ts, new WriteBatch())
           .withLocks(new TransactionRowLocks(engine, t, ts, waitPolicy));
       if (chosen != null) {

@@ -90,6 +90,11 @@ final class StatementRunner {
     return this;
   }
 
+  /** The isolation level of a statement outside a block: the session's default_transaction_isolation. */
+  private io.phantomdb.kernel.txn.Transaction.Isolation autocommitIsolation() {
+    return io.phantomdb.kernel.txn.Transaction.Isolation.of(session.setting("default_transaction_isolation"));
+  }
+
   /**
    * Refuses a write in a read-only transaction.
    *
@@ -260,7 +265,8 @@ final class StatementRunner {
       }
       checkWritable(plan.dml().kind().name());
       return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader,
-          TransactionRowLocks.waitPolicy(session), catalog.version()).execute(plan, eval);
+          TransactionRowLocks.waitPolicy(session), catalog.version()).autocommitIsolation(autocommitIsolation())
+          .execute(plan, eval);
     } finally {
       if (pin != null) {
         pin.close();
@@ -285,7 +291,8 @@ final class StatementRunner {
         checkWritable(dml.kind().name());
       }
       return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader,
-          TransactionRowLocks.waitPolicy(session), catalog.version()).explain(dml, analyze, eval);
+          TransactionRowLocks.waitPolicy(session), catalog.version()).autocommitIsolation(autocommitIsolation())
+          .explain(dml, analyze, eval);
     }
     if (inner instanceof io.phantomdb.sql.parser.dml.SqlLockingQuery locking) {
       if (analyze) {
