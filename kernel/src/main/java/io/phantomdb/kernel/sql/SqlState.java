@@ -59,6 +59,10 @@ public final class SqlState {
   public static final String DUPLICATE_SCHEMA = "42P06";
   public static final String DUPLICATE_TABLE = "42P07";
   public static final String DUPLICATE_OBJECT = "42710";
+  /** A reserved name (role names {@code public}, {@code none}, {@code pg_*}). */
+  public static final String RESERVED_NAME = "42939";
+  /** Authentication or authorization failed (unknown role, login not permitted). */
+  public static final String INVALID_AUTHORIZATION_SPECIFICATION = "28000";
   public static final String AMBIGUOUS_COLUMN = "42702";
   public static final String INVALID_COLUMN_REFERENCE = "42P10";
   public static final String GROUPING_ERROR = "42803";

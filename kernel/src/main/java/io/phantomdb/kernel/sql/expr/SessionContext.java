@@ -32,6 +32,19 @@ public interface SessionContext {
   /** @return the session time zone */
   ZoneId timeZone();
 
+  /** @return what pg_backend_pid() returns: the session's id */
+  default int backendPid() {
+    return 0;
+  }
+
+  /**
+   * @return name, value and description of every known parameter (SHOW ALL, pg_settings); empty
+   *     where there is no session
+   */
+  default List<String[]> allSettings() {
+    return List.of();
+  }
+
   /**
    * @param zone a time zone
    * @return the default session (database {@code postgres}, search path {@code public}, user
