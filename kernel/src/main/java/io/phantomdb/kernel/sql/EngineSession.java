@@ -202,7 +202,7 @@ final class EngineSession implements Session {
 
   private SessionView view(CatalogSnapshot catalog, int databaseId) {
     return new SessionView(database, SearchPath.effective(settings.searchPath(), catalog, databaseId, user), settings,
-        backendPid);
+        backendPid, catalog, databaseId);
   }
 
   private static PlanCache.Key key(String sql, List<DataType> types, CatalogSnapshot catalog, int databaseId,

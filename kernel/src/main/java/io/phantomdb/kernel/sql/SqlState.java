@@ -23,6 +23,8 @@ public final class SqlState {
   public static final String INVALID_PARAMETER_VALUE = "22023";
   public static final String SEQUENCE_GENERATOR_LIMIT_EXCEEDED = "2200H";
   public static final String INVALID_ESCAPE_SEQUENCE = "22025";
+  /** An invalid regular expression. */
+  public static final String INVALID_REGULAR_EXPRESSION = "2201B";
   public static final String INTEGRITY_CONSTRAINT_VIOLATION = "23000";
   public static final String NOT_NULL_VIOLATION = "23502";
   public static final String FOREIGN_KEY_VIOLATION = "23503";

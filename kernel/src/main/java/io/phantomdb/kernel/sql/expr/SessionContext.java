@@ -32,6 +32,19 @@ public interface SessionContext {
   /** @return the session time zone */
   ZoneId timeZone();
 
+  /**
+   * @return the catalog the statement runs against (system catalogs and catalog functions read
+   *     it), or null where there is none (constant folding)
+   */
+  default io.phantomdb.kernel.sql.catalog.CatalogSnapshot catalog() {
+    return null;
+  }
+
+  /** @return the id of the session's database in {@link #catalog()}, 0 where there is none */
+  default int databaseId() {
+    return 0;
+  }
+
   /** @return what pg_backend_pid() returns: the session's id */
   default int backendPid() {
     return 0;

@@ -11,8 +11,11 @@ import java.util.List;
  * @param searchPath the schemas of its search path that exist ({@link SearchPath#effective})
  * @param settings its settings
  * @param backendPid what pg_backend_pid() returns
+ * @param catalog the catalog the statement runs against, or null
+ * @param databaseId the database's id in it
  */
-public record SessionView(String database, List<String> searchPath, SessionSettings settings, int backendPid)
+public record SessionView(String database, List<String> searchPath, SessionSettings settings, int backendPid,
+    io.phantomdb.kernel.sql.catalog.CatalogSnapshot catalog, int databaseId)
     implements SessionContext {
 
   /**
@@ -23,7 +26,7 @@ public record SessionView(String database, List<String> searchPath, SessionSetti
    * @param settings the settings
    */
   public SessionView(String database, List<String> searchPath, SessionSettings settings) {
-    this(database, searchPath, settings, 0);
+    this(database, searchPath, settings, 0, null, 0);
   }
 
   @Override
