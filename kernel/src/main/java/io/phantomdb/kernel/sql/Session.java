@@ -60,7 +60,9 @@ public interface Session extends AutoCloseable {
    *
    * @return the role's name
    */
-  String user();
+  default String user() {
+    return setting("session_authorization");
+  }
 
   /**
    * The number {@code pg_backend_pid()} returns: assigned by the engine when the session opens
@@ -69,14 +71,19 @@ public interface Session extends AutoCloseable {
    *
    * @return the session's backend id
    */
-  int backendPid();
+  default int backendPid() {
+    return 0;
+  }
 
   /**
    * Sets what {@code pg_backend_pid()} returns, e.g. the id a protocol server gave the connection.
    *
    * @param pid the id
+   * @throws UnsupportedOperationException if this session cannot take one
    */
-  void setBackendPid(int pid);
+  default void setBackendPid(int pid) {
+    throw new UnsupportedOperationException("setBackendPid");
+  }
 
   /**
    * The value of a configuration parameter, exactly as {@code SHOW name} gives it (a protocol
