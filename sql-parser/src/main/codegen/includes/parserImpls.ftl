@@ -208,3 +208,45 @@ SqlNode PgCurrentSchemaCall() :
     <LPAREN> <RPAREN>
     { return id; }
 }
+
+/**
+ * Parses OPERATOR(schema.op) right_operand, PostgreSQL's qualified operator (psql writes
+ * OPERATOR(pg_catalog.~)): the comparison and regular expression operators.
+ */
+void PgQualifiedOperator(List<Object> list, ExprContext exprContext, Span s) :
+{
+    SqlOperator op;
+}
+{
+    <OPERATOR> { checkNonQueryExpression(exprContext); } <LPAREN>
+    [ LOOKAHEAD(2) SimpleIdentifier() <DOT> ]
+    (
+        <TILDE> { op = SqlStdOperatorTable.POSIX_REGEX_CASE_SENSITIVE; }
+        [ <STAR> { op = SqlStdOperatorTable.POSIX_REGEX_CASE_INSENSITIVE; } ]
+    |   <NEGATE> <TILDE> { op = SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_SENSITIVE; }
+        [ <STAR> { op = SqlStdOperatorTable.NEGATED_POSIX_REGEX_CASE_INSENSITIVE; } ]
+    |   <EQ> { op = SqlStdOperatorTable.EQUALS; }
+    |   <NE> { op = SqlStdOperatorTable.NOT_EQUALS; }
+    |   <LT> { op = SqlStdOperatorTable.LESS_THAN; }
+    |   <GT> { op = SqlStdOperatorTable.GREATER_THAN; }
+    |   <LE> { op = SqlStdOperatorTable.LESS_THAN_OR_EQUAL; }
+    |   <GE> { op = SqlStdOperatorTable.GREATER_THAN_OR_EQUAL; }
+    )
+    <RPAREN> {
+        list.add(new SqlParserUtil.ToTreeListItem(op, s.pos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}
+
+/**
+ * Parses expr COLLATE name, which has no effect: PhantomDB compares text by code point, as the
+ * "C" collation, whatever collation is named (psql writes COLLATE pg_catalog.default).
+ */
+void PgCollate(List<Object> list, ExprContext exprContext, Span s) :
+{
+}
+{
+    <COLLATE>
+    [ LOOKAHEAD(2) SimpleIdentifier() <DOT> ]
+    ( <DEFAULT_> | SimpleIdentifier() )
+}

@@ -42,6 +42,8 @@ final class EngineSession implements Session {
 
   private final SqlEngine engine;
   private final String database;
+  private final String user;
+  private int backendPid;
   private final SessionSettings settings;
   private final SessionSequences sequences = new SessionSequences();
   private final SessionTransactions transactions;
@@ -50,10 +52,13 @@ final class EngineSession implements Session {
   private volatile boolean running;
   private volatile boolean cancelRequested;
 
-  EngineSession(SqlEngine engine, String database) {
+  EngineSession(SqlEngine engine, String database, String user, long id) {
     this.engine = engine;
     this.database = database;
+    this.user = user;
+    this.backendPid = (int) id;
     this.settings = new SessionSettings(engine.sessionDefaults());
+    settings.setSessionUser(user, catalog().role(user).map(r -> r.superuser()).orElse(false));
     this.transactions = new SessionTransactions(engine, settings);
     settings.transactionParameters(transactions);
   }
@@ -234,7 +239,8 @@ final class EngineSession implements Session {
   }
 
   private SessionView view(CatalogSnapshot catalog, int databaseId) {
-    return new SessionView(database, SearchPath.effective(settings.searchPath(), catalog, databaseId), settings);
+    return new SessionView(database, SearchPath.effective(settings.searchPath(), catalog, databaseId, user), settings,
+        backendPid, catalog, databaseId);
   }
 
   private static PlanCache.Key key(String sql, List<DataType> types, CatalogSnapshot catalog, int databaseId,
@@ -317,6 +323,11 @@ final class EngineSession implements Session {
     try {
       return PhantomSqlParser.parseStatement(sql);
     } catch (PhantomSqlParseException e) {
+      String first = sql.stripLeading().split("[\\s(;]", 2)[0].toUpperCase(java.util.Locale.ROOT);
+      if (first.equals("GRANT") || first.equals("REVOKE")) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, first + " is not supported",
+            "PhantomDB has no privileges yet: every role may use every object.", null, e);
+      }
       throw new SqlException(SqlState.SYNTAX_ERROR, e.pgMessage(), null, null, e);
     }
   }
@@ -332,6 +343,9 @@ final class EngineSession implements Session {
     }
     if (SettingCommands.handles(node)) {
       return new SettingCommands(settings).execute(node);
+    }
+    if (io.phantomdb.kernel.sql.role.RoleExecutor.handles(node)) {
+      return new io.phantomdb.kernel.sql.role.RoleExecutor(engine.catalog(), user, settings.timeZone()).execute(node);
     }
     if (DatabaseExecutor.handles(node)) {
       return new DatabaseExecutor(engine.catalog(), engine.data(), engine.ddlLock(), database,
@@ -404,6 +418,21 @@ final class EngineSession implements Session {
   @Override
   public String database() {
     return database;
+  }
+
+  @Override
+  public String user() {
+    return user;
+  }
+
+  @Override
+  public int backendPid() {
+    return backendPid;
+  }
+
+  @Override
+  public void setBackendPid(int pid) {
+    this.backendPid = pid;
   }
 
   @Override

@@ -55,6 +55,37 @@ public interface Session extends AutoCloseable {
   String database();
 
   /**
+   * The role the session runs as ({@code session_user}, and {@code current_user}: SET ROLE is not
+   * built). It never changes during the session.
+   *
+   * @return the role's name
+   */
+  default String user() {
+    return setting("session_authorization");
+  }
+
+  /**
+   * The number {@code pg_backend_pid()} returns: assigned by the engine when the session opens
+   * (unique among the engine's sessions), or what the protocol layer set with {@link
+   * #setBackendPid(int)} (the process id it sends in BackendKeyData).
+   *
+   * @return the session's backend id
+   */
+  default int backendPid() {
+    return 0;
+  }
+
+  /**
+   * Sets what {@code pg_backend_pid()} returns, e.g. the id a protocol server gave the connection.
+   *
+   * @param pid the id
+   * @throws UnsupportedOperationException if this session cannot take one
+   */
+  default void setBackendPid(int pid) {
+    throw new UnsupportedOperationException("setBackendPid");
+  }
+
+  /**
    * The value of a configuration parameter, exactly as {@code SHOW name} gives it (a protocol
    * server sends these texts in its ParameterStatus messages).
    *

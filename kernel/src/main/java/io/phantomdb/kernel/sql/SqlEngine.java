@@ -48,6 +48,8 @@ public final class SqlEngine implements AutoCloseable {
   /** Open sessions and their databases; also the lock DROP DATABASE holds while it commits. */
   private final Map<EngineSession, String> sessions = new java.util.IdentityHashMap<>();
   private final SequenceStore sequences;
+  /** Session numbers: what pg_backend_pid() returns unless the protocol layer sets its own. */
+  private final AtomicLong sessionIds = new AtomicLong(1000);
 
   /** The server's defaults of session settings (configuration), canonical values by name. */
   private final Map<String, String> sessionDefaults;
@@ -237,9 +239,38 @@ public final class SqlEngine implements AutoCloseable {
     return sessionDefaults;
   }
 
-  /** @return a new session in database {@code postgres}, every setting at its default */
+  /**
+   * @return a new session in database {@code postgres} as the bootstrap superuser (normally {@code
+   *     postgres}), every setting at its default
+   */
   public Session newSession() {
     return newSession(CatalogStore.DEFAULT_DATABASE);
+  }
+
+  /**
+   * @return the roles, for a protocol server's authentication
+   */
+  public Roles roles() {
+    return name -> catalog.current().role(name).map(r -> new Roles.Role(r.name(), r.login(), r.superuser(),
+        r.password(), r.validUntil() == null || r.validUntil().equals("infinity") ? null
+            : java.time.Instant.parse(r.validUntil()), r.connectionLimit()));
+  }
+
+  /**
+   * Opens a session as a role, as a client that authenticated as that role: {@code current_user}
+   * and {@code session_user} name it. Authentication (passwords, LOGIN, VALID UNTIL, CONNECTION
+   * LIMIT) is the caller's, see {@link Roles}; this only checks that the role exists.
+   *
+   * @param user the role's name (case-sensitive)
+   * @param database the database's name (case-sensitive)
+   * @return the session, every setting at its default
+   * @throws SqlException 28000 if there is no such role, 3D000 if there is no such database
+   */
+  public Session newSession(String user, String database) {
+    if (catalog.current().role(user).isEmpty()) {
+      throw new SqlException(SqlState.INVALID_AUTHORIZATION_SPECIFICATION, "role \"" + user + "\" does not exist");
+    }
+    return open(user, database);
   }
 
   /**
@@ -250,11 +281,17 @@ public final class SqlEngine implements AutoCloseable {
    * @throws SqlException 3D000 if there is no such database
    */
   public Session newSession(String database) {
+    String bootstrap = catalog.current().byId(io.phantomdb.kernel.sql.catalog.RoleDescriptor.BOOTSTRAP_ID)
+        .map(io.phantomdb.kernel.sql.catalog.CatalogObject::name).orElse(io.phantomdb.kernel.sql.catalog.RoleDescriptor.BOOTSTRAP_NAME);
+    return open(bootstrap, database);
+  }
+
+  private Session open(String user, String database) {
     synchronized (sessions) {
       if (catalog.current().database(database).isEmpty()) {
         throw new SqlException(SqlState.INVALID_CATALOG_NAME, "database \"" + database + "\" does not exist");
       }
-      EngineSession s = new EngineSession(this, database);
+      EngineSession s = new EngineSession(this, database, user, sessionIds.incrementAndGet());
       sessions.put(s, database);
       return s;
     }

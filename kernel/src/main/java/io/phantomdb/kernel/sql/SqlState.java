@@ -24,6 +24,8 @@ public final class SqlState {
   public static final String SEQUENCE_GENERATOR_LIMIT_EXCEEDED = "2200H";
   public static final String INVALID_ESCAPE_SEQUENCE = "22025";
   public static final String INVALID_ROW_COUNT_IN_LIMIT_CLAUSE = "2201W";
+  /** An invalid regular expression. */
+  public static final String INVALID_REGULAR_EXPRESSION = "2201B";
   public static final String INTEGRITY_CONSTRAINT_VIOLATION = "23000";
   public static final String NOT_NULL_VIOLATION = "23502";
   public static final String FOREIGN_KEY_VIOLATION = "23503";
@@ -60,6 +62,10 @@ public final class SqlState {
   public static final String DUPLICATE_SCHEMA = "42P06";
   public static final String DUPLICATE_TABLE = "42P07";
   public static final String DUPLICATE_OBJECT = "42710";
+  /** A reserved name (role names {@code public}, {@code none}, {@code pg_*}). */
+  public static final String RESERVED_NAME = "42939";
+  /** Authentication or authorization failed (unknown role, login not permitted). */
+  public static final String INVALID_AUTHORIZATION_SPECIFICATION = "28000";
   public static final String AMBIGUOUS_COLUMN = "42702";
   public static final String INVALID_COLUMN_REFERENCE = "42P10";
   public static final String GROUPING_ERROR = "42803";

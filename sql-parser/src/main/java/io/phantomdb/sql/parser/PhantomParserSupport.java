@@ -42,7 +42,56 @@ public final class PhantomParserSupport {
     final SqlNode operand = SqlParserUtil.toTree(new ArrayList<>(operandItems));
     operandItems.clear();
     final SqlParserPos pos = operand.getParserPosition().plus(type.getParserPosition());
-    list.add(SqlStdOperatorTable.CAST.createCall(pos, operand, type));
+    String catalogType = catalogType(type);
+    if (catalogType != null && REG_TYPES.contains(catalogType)) {
+      // x::regclass (and regtype, regnamespace, regrole): the function of that name, which
+      // gives a name's OID or an OID's name
+      list.add(new org.apache.calcite.sql.SqlUnresolvedFunction(
+          new org.apache.calcite.sql.SqlIdentifier(catalogType, pos), null, null, null, null,
+          org.apache.calcite.sql.SqlFunctionCategory.USER_DEFINED_FUNCTION).createCall(pos, operand));
+      return;
+    }
+    SqlNode target = type;
+    if (catalogType != null && CATALOG_TYPES.containsKey(catalogType)) {
+      target = new org.apache.calcite.sql.SqlDataTypeSpec(CATALOG_TYPES.get(catalogType).apply(type.getParserPosition()),
+          type.getParserPosition());
+    }
+    list.add(SqlStdOperatorTable.CAST.createCall(pos, operand, target));
+  }
+
+  private static final java.util.Set<String> REG_TYPES = java.util.Set.of("regclass", "regtype", "regnamespace", "regrole");
+
+  /** Types named with a pg_catalog prefix or known only by their catalog name: oid, name, "char". */
+  private static final java.util.Map<String, java.util.function.Function<SqlParserPos, org.apache.calcite.sql.SqlTypeNameSpec>>
+      CATALOG_TYPES = java.util.Map.of(
+          "oid", p -> new org.apache.calcite.sql.SqlBasicTypeNameSpec(org.apache.calcite.sql.type.SqlTypeName.INTEGER, p),
+          "int4", p -> new org.apache.calcite.sql.SqlBasicTypeNameSpec(org.apache.calcite.sql.type.SqlTypeName.INTEGER, p),
+          "int2", p -> new org.apache.calcite.sql.SqlBasicTypeNameSpec(org.apache.calcite.sql.type.SqlTypeName.SMALLINT, p),
+          "int8", p -> new org.apache.calcite.sql.SqlBasicTypeNameSpec(org.apache.calcite.sql.type.SqlTypeName.BIGINT, p),
+          "bool", p -> new org.apache.calcite.sql.SqlBasicTypeNameSpec(org.apache.calcite.sql.type.SqlTypeName.BOOLEAN, p),
+          "text", p -> new io.phantomdb.sql.parser.type.PgTypeNameSpec(io.phantomdb.sql.parser.type.PgTypeName.TEXT, p),
+          "name", p -> new io.phantomdb.sql.parser.type.PgTypeNameSpec(io.phantomdb.sql.parser.type.PgTypeName.TEXT, p),
+          "char", p -> new io.phantomdb.sql.parser.type.PgTypeNameSpec(io.phantomdb.sql.parser.type.PgTypeName.TEXT, p),
+          "varchar", p -> new io.phantomdb.sql.parser.type.PgTypeNameSpec(io.phantomdb.sql.parser.type.PgTypeName.TEXT, p));
+
+  /**
+   * @return the lower-case name of a type written as a (possibly pg_catalog-qualified) user type
+   *     name, such as {@code regclass} or {@code pg_catalog.text}; null for any other type
+   */
+  private static String catalogType(SqlNode type) {
+    if (!(type instanceof org.apache.calcite.sql.SqlDataTypeSpec spec)
+        || !(spec.getTypeNameSpec() instanceof org.apache.calcite.sql.SqlUserDefinedTypeNameSpec)) {
+      return null;
+    }
+    List<String> names = spec.getTypeNameSpec().getTypeName().names;
+    if (names.size() == 2 && names.get(0).equalsIgnoreCase("pg_catalog")) {
+      return names.get(1).toLowerCase(java.util.Locale.ROOT);
+    }
+    if (names.size() == 1) {
+      String n = names.get(0).toLowerCase(java.util.Locale.ROOT);
+      return REG_TYPES.contains(n) || n.equals("oid") || n.equals("name") ? n : null;
+    }
+    return null;
   }
 
   private static boolean isSuffix(SqlOperator op) {

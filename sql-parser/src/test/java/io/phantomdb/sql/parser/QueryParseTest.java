@@ -175,8 +175,28 @@ class QueryParseTest {
 
   @Test
   void userDefinedTypeNamesStayNames() {
-    final SqlCall cast = (SqlCall) item("SELECT 'pg_class'::regclass");
-    assertThat(sql(cast.operand(1))).isEqualTo("\"regclass\"");
+    final SqlCall cast = (SqlCall) item("SELECT 'x'::mytype");
+    assertThat(sql(cast.operand(1))).isEqualTo("\"mytype\"");
+  }
+
+  @Test
+  void regTypesAreFunctionsOfTheirName() {
+    // x::regclass gives a name's OID or an OID's name: the kernel's function regclass(x)
+    final SqlCall call = (SqlCall) item("SELECT 'pg_class'::pg_catalog.regclass");
+    assertThat(call.getKind()).isNotEqualTo(SqlKind.CAST);
+    assertThat(call.getOperator().getName()).isEqualTo("regclass");
+    assertThat(call.operandCount()).isEqualTo(1);
+    final SqlCall text = (SqlCall) item("SELECT c.oid::pg_catalog.text");
+    assertThat(text.getKind()).isEqualTo(SqlKind.CAST);
+    assertThat(typeText(text.operand(1))).isEqualTo("TEXT");
+  }
+
+  @Test
+  void qualifiedOperatorsAndCollate() {
+    final SqlCall match = (SqlCall) item("SELECT c.relname OPERATOR(pg_catalog.~) '^(t)$' COLLATE pg_catalog.default");
+    assertThat(match.getKind()).isEqualTo(SqlKind.POSIX_REGEX_CASE_SENSITIVE);
+    final SqlCall eq = (SqlCall) item("SELECT a OPERATOR(=) 1");
+    assertThat(eq.getKind()).isEqualTo(SqlKind.EQUALS);
   }
 
   @ParameterizedTest

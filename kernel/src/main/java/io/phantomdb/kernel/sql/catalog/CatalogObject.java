@@ -10,10 +10,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = SchemaDescriptor.class, name = "schema"),
   @JsonSubTypes.Type(value = TableDescriptor.class, name = "table"),
   @JsonSubTypes.Type(value = ViewDescriptor.class, name = "view"),
-  @JsonSubTypes.Type(value = SequenceDescriptor.class, name = "sequence")
+  @JsonSubTypes.Type(value = SequenceDescriptor.class, name = "sequence"),
+  @JsonSubTypes.Type(value = RoleDescriptor.class, name = "role")
 })
 public sealed interface CatalogObject
-    permits DatabaseDescriptor, SchemaDescriptor, TableDescriptor, ViewDescriptor, SequenceDescriptor {
+    permits DatabaseDescriptor, SchemaDescriptor, TableDescriptor, ViewDescriptor, SequenceDescriptor,
+        RoleDescriptor {
 
   /** @return the object's id, unique across every kind */
   int id();

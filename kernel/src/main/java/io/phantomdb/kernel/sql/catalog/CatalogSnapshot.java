@@ -19,6 +19,7 @@ public final class CatalogSnapshot {
   private final Map<String, CatalogObject> relations = new HashMap<>();
   private final Map<String, TableDescriptor> indexOwners = new HashMap<>();
   private final Map<Integer, TableStatistics> statistics = new HashMap<>();
+  private final Map<String, RoleDescriptor> roles = new HashMap<>();
 
   CatalogSnapshot(long version, Map<Integer, CatalogObject> objects) {
     this(version, objects, Map.of());
@@ -48,6 +49,7 @@ public final class CatalogSnapshot {
         }
         case VIEW -> relations.put(((ViewDescriptor) o).schemaId() + "/" + o.name(), o);
         case SEQUENCE -> relations.put(((SequenceDescriptor) o).schemaId() + "/" + o.name(), o);
+        case ROLE -> roles.put(o.name(), (RoleDescriptor) o);
         default -> throw new IllegalStateException(o.kind().toString());
       }
     }
@@ -111,6 +113,19 @@ public final class CatalogSnapshot {
   /** @return every database */
   public List<DatabaseDescriptor> databases() {
     return List.copyOf(databases.values());
+  }
+
+  /**
+   * @param name a role name (case-sensitive)
+   * @return the role
+   */
+  public Optional<RoleDescriptor> role(String name) {
+    return Optional.ofNullable(roles.get(name));
+  }
+
+  /** @return every role */
+  public List<RoleDescriptor> roles() {
+    return List.copyOf(roles.values());
   }
 
   /**

@@ -51,7 +51,12 @@ public final class CatalogStore {
   private static final byte[] FORMAT_KEY = {0, 'f', 'o', 'r', 'm', 'a', 't'};
   /** First byte of the keys of table statistics ({@code ['S'][table id]} → JSON). */
   private static final byte STATISTICS_TAG = 'S';
-  private static final int FIRST_ID = 100;
+  /** The first id of a new store: user objects get OIDs from 16384, as in PostgreSQL. */
+  private static final int FIRST_ID = 16384;
+  /** The OID of database {@code postgres} in PostgreSQL 15. */
+  private static final int DEFAULT_DATABASE_ID = 5;
+  /** The OID of schema {@code public} in PostgreSQL 15. */
+  private static final int DEFAULT_SCHEMA_ID = 2200;
 
   private final StorageEngine storage;
   private final Keyspace keyspace;
@@ -76,12 +81,25 @@ public final class CatalogStore {
   public static CatalogStore open(StorageEngine storage) {
     CatalogStore store = new CatalogStore(storage);
     store.load();
-    if (store.current.databases().isEmpty()) {
+    CatalogSnapshot loaded = store.current;
+    boolean noOids = loaded.objects().stream().anyMatch(o -> o instanceof TableDescriptor t && needsOids(t));
+    if (loaded.databases().isEmpty() || loaded.roles().isEmpty() || noOids) {
       try (Change c = store.change()) {
-        c.batch.put(store.keyspace, FORMAT_KEY, ByteBuffer.allocate(4).putInt(DATA_FORMAT).array());
-        DatabaseDescriptor db = new DatabaseDescriptor(c.newId(), DEFAULT_DATABASE);
-        c.put(db);
-        c.put(new SchemaDescriptor(c.newId(), db.id(), DEFAULT_SCHEMA));
+        if (loaded.databases().isEmpty()) {
+          c.batch.put(store.keyspace, FORMAT_KEY, ByteBuffer.allocate(4).putInt(DATA_FORMAT).array());
+          DatabaseDescriptor db = new DatabaseDescriptor(DEFAULT_DATABASE_ID, DEFAULT_DATABASE);
+          c.put(db);
+          c.put(new SchemaDescriptor(DEFAULT_SCHEMA_ID, db.id(), DEFAULT_SCHEMA));
+        }
+        if (loaded.roles().isEmpty()) {
+          c.put(new RoleDescriptor(RoleDescriptor.BOOTSTRAP_ID, RoleDescriptor.BOOTSTRAP_NAME, true, true, true,
+              true, true, true, true, -1, null, null));
+        }
+        for (CatalogObject o : loaded.objects()) {
+          if (o instanceof TableDescriptor t && needsOids(t)) {
+            c.put(t); // a store from before OIDs: its indexes and checks get them now, once
+          }
+        }
         c.commit(new WriteBatch());
       }
     }
@@ -135,6 +153,10 @@ public final class CatalogStore {
       }
     }
     return damaged;
+  }
+
+  private static boolean needsOids(TableDescriptor t) {
+    return t.indexes().stream().anyMatch(i -> i.oid() == 0) || t.checks().stream().anyMatch(ch -> ch.oid() == 0);
   }
 
   private void load() {
@@ -240,12 +262,45 @@ public final class CatalogStore {
      * @param o the object
      */
     public void put(CatalogObject o) {
+      if (o instanceof TableDescriptor t && needsOids(t)) {
+        o = withOids(t, objects.get(t.id()) instanceof TableDescriptor old ? old : null);
+      }
       try {
         putSealed(batch, key(o), json.writeValueAsBytes(o));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("cannot serialize " + o, e);
       }
       objects.put(o.id(), o);
+    }
+
+    /**
+     * Gives the table's indexes and checks without an OID one: the OID of the same index (by id)
+     * or check (by name, else by condition) in the table's previous version, else a new id.
+     */
+    private TableDescriptor withOids(TableDescriptor t, TableDescriptor old) {
+      java.util.List<IndexDescriptor> indexes = new java.util.ArrayList<>();
+      for (IndexDescriptor i : t.indexes()) {
+        int oid = i.oid();
+        if (oid == 0 && old != null) {
+          oid = old.indexes().stream().filter(x -> x.id() == i.id()).mapToInt(IndexDescriptor::oid).findFirst().orElse(0);
+        }
+        indexes.add(i.withOid(oid != 0 ? oid : newId()));
+      }
+      java.util.List<CheckDescriptor> oldChecks = old == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(old.checks());
+      java.util.List<CheckDescriptor> checks = new java.util.ArrayList<>();
+      for (CheckDescriptor ch : t.checks()) {
+        int oid = ch.oid();
+        if (oid == 0) {
+          CheckDescriptor same = oldChecks.stream().filter(x -> x.name().equals(ch.name())).findFirst()
+              .or(() -> oldChecks.stream().filter(x -> x.sql().equals(ch.sql())).findFirst()).orElse(null);
+          if (same != null && same.oid() != 0) {
+            oldChecks.remove(same);
+            oid = same.oid();
+          }
+        }
+        checks.add(ch.withOid(oid != 0 ? oid : newId()));
+      }
+      return t.withIndexes(indexes, t.nextIndexId()).withChecks(checks);
     }
 
     /**

@@ -6,7 +6,8 @@ public enum ObjectKind {
   SCHEMA(2),
   TABLE(3),
   VIEW(4),
-  SEQUENCE(5);
+  SEQUENCE(5),
+  ROLE(6);
 
   private final byte tag;
 

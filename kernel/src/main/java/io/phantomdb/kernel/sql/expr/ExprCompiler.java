@@ -49,6 +49,7 @@ public final class ExprCompiler {
     MathFunctions.register(CALLS);
     DateTimeFunctions.register(CALLS);
     SessionFunctions.register(CALLS);
+    CatalogFunctions.register(CALLS);
     SequenceFunctions.register(CALLS);
     CALLS.put("#CAST", (call, args, type) -> Casts.cast(args.get(0), type, true));
   }

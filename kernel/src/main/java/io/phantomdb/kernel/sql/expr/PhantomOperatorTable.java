@@ -163,6 +163,7 @@ public final class PhantomOperatorTable {
     // ours first: for CURRENT_TIMESTAMP and friends the validator takes the first one it finds
     List<SqlOperator> first = new ArrayList<>(List.of(CURRENT_TIMESTAMP, LOCALTIMESTAMP, CURRENT_TIME, LOCALTIME));
     first.addAll(SessionFunctions.operators());
+    first.addAll(CatalogFunctions.operators());
     SqlOperatorTable ours = SqlOperatorTables.of(first);
     SqlOperatorTable all = SqlOperatorTables.chain(ours, SqlStdOperatorTable.instance(), SqlOperatorTables.of(ops));
     return new CaseInsensitive(all);
@@ -180,6 +181,10 @@ public final class PhantomOperatorTable {
     public void lookupOperatorOverloads(org.apache.calcite.sql.SqlIdentifier opName, SqlFunctionCategory category,
         org.apache.calcite.sql.SqlSyntax syntax, List<SqlOperator> operatorList,
         org.apache.calcite.sql.validate.SqlNameMatcher nameMatcher) {
+      // pg_catalog.f(...) is f(...): every function PhantomDB has is pg_catalog's
+      if (opName.names.size() == 2 && opName.names.get(0).equalsIgnoreCase("pg_catalog")) {
+        opName = new org.apache.calcite.sql.SqlIdentifier(opName.names.get(1), opName.getParserPosition());
+      }
       delegate.lookupOperatorOverloads(opName, category, syntax, operatorList, MATCHER);
     }
 

@@ -33,6 +33,32 @@ public interface SessionContext {
   ZoneId timeZone();
 
   /**
+   * @return the catalog the statement runs against (system catalogs and catalog functions read
+   *     it), or null where there is none (constant folding)
+   */
+  default io.phantomdb.kernel.sql.catalog.CatalogSnapshot catalog() {
+    return null;
+  }
+
+  /** @return the id of the session's database in {@link #catalog()}, 0 where there is none */
+  default int databaseId() {
+    return 0;
+  }
+
+  /** @return what pg_backend_pid() returns: the session's id */
+  default int backendPid() {
+    return 0;
+  }
+
+  /**
+   * @return name, value and description of every known parameter (SHOW ALL, pg_settings); empty
+   *     where there is no session
+   */
+  default List<String[]> allSettings() {
+    return List.of();
+  }
+
+  /**
    * @param zone a time zone
    * @return the default session (database {@code postgres}, search path {@code public}, user
    *     {@code postgres}, no settings) in that zone

@@ -17,7 +17,35 @@ import org.apache.calcite.schema.impl.AbstractSchema;
  * statements planned against that version.
  */
 public final class CatalogSchemas {
+  static {
+    io.phantomdb.kernel.sql.syscat.SystemSchemas.viewColumns((session, view) -> {
+      CatalogSnapshot catalog = session.catalog();
+      SchemaDescriptor schema = (SchemaDescriptor) catalog.byId(view.schemaId()).orElseThrow();
+      SqlPlanner planner = new SqlPlanner(rootOf(catalog, schema.databaseId()), java.util.List.of(schema.name()));
+      java.util.List<io.phantomdb.kernel.sql.syscat.SystemTable.Column> out = new java.util.ArrayList<>();
+      for (var f : planner.viewRowType(view.sql(), view.columnNames()).getFieldList()) {
+        out.add(new io.phantomdb.kernel.sql.syscat.SystemTable.Column(f.getName(),
+            io.phantomdb.kernel.sql.type.CalciteTypes.toDataType(f.getType())));
+      }
+      return out;
+    });
+  }
+
   private CatalogSchemas() {}
+
+  private static void addSystem(CalciteSchema root, String name,
+      java.util.List<io.phantomdb.kernel.sql.syscat.SystemTable> tables) {
+    Map<String, Table> map = new HashMap<>();
+    for (var t : tables) {
+      map.put(t.name(), t);
+    }
+    root.add(name, new AbstractSchema() {
+      @Override
+      protected Map<String, Table> getTableMap() {
+        return map;
+      }
+    });
+  }
 
   /**
    * @param catalog the catalog snapshot
@@ -26,6 +54,12 @@ public final class CatalogSchemas {
    */
   public static CalciteSchema rootOf(CatalogSnapshot catalog, int databaseId) {
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+    // the system schemas: pg_catalog (looked in first unless the search path names it) and
+    // information_schema, computed from the catalog when read
+    addSystem(root, io.phantomdb.kernel.sql.syscat.SystemSchemas.PG_CATALOG,
+        io.phantomdb.kernel.sql.syscat.SystemSchemas.pgCatalogTables());
+    addSystem(root, io.phantomdb.kernel.sql.syscat.SystemSchemas.INFORMATION_SCHEMA,
+        io.phantomdb.kernel.sql.syscat.SystemSchemas.informationSchemaTables());
     for (SchemaDescriptor s : catalog.schemas(databaseId)) {
       Map<String, Table> tables = new HashMap<>();
       for (CatalogObject o : catalog.relations(s.id())) {

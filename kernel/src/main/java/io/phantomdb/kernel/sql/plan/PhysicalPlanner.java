@@ -204,6 +204,11 @@ public final class PhysicalPlanner {
    * The result is not instrumented itself (its caller wraps it), its scan is.
    */
   private Scanned scan(TableScan scan, RexNode filter, ImmutableBitSet required, ScanPlanner.Order order) {
+    io.phantomdb.kernel.sql.syscat.SystemTable system = scan.getTable().unwrap(io.phantomdb.kernel.sql.syscat.SystemTable.class);
+    if (system != null) {
+      Operator op = maybeInstrument(new io.phantomdb.kernel.sql.syscat.SystemScanOperator(system));
+      return new Scanned(filter == null ? op : filter(op, filter), false);
+    }
     ScanPlanner.Planned p = new ScanPlanner(env).plan(scan, filter, required, order);
     if (p.residual() == null) {
       return new Scanned(p.scan(), p.ordered());

@@ -91,6 +91,9 @@ public final class SqlPlanner implements org.apache.calcite.plan.RelOptTable.Vie
     CalciteConnectionConfig config = new CalciteConnectionConfigImpl(props);
     this.executor = ExprRexExecutor.forZone(timeZone);
     List<List<String>> paths = new java.util.ArrayList<>();
+    if (!searchPath.contains(io.phantomdb.kernel.sql.syscat.SystemSchemas.PG_CATALOG)) {
+      paths.add(List.of(io.phantomdb.kernel.sql.syscat.SystemSchemas.PG_CATALOG)); // implicitly first, as PostgreSQL
+    }
     for (String schema : searchPath) {
       paths.add(List.of(schema));
     }

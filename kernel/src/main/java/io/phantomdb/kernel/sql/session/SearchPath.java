@@ -100,9 +100,22 @@ public final class SearchPath {
    * @return the existing schemas
    */
   public static List<String> effective(List<String> path, CatalogSnapshot catalog, int databaseId) {
+    return effective(path, catalog, databaseId, USER);
+  }
+
+  /**
+   * {@link #effective(List, CatalogSnapshot, int)} for a session running as {@code user}.
+   *
+   * @param path the path's identifiers
+   * @param catalog the catalog
+   * @param databaseId the session's database
+   * @param user what {@code $user} stands for
+   * @return the existing schemas
+   */
+  public static List<String> effective(List<String> path, CatalogSnapshot catalog, int databaseId, String user) {
     List<String> out = new ArrayList<>(path.size());
     for (String name : path) {
-      String schema = name.equals("$user") ? USER : name;
+      String schema = name.equals("$user") ? user : name;
       if (!out.contains(schema) && catalog.schema(databaseId, schema).isPresent()) {
         out.add(schema);
       }

@@ -192,6 +192,20 @@ public final class SessionSettings {
   }
 
   /**
+   * Records the role the session runs as: {@code session_authorization} and {@code is_superuser}
+   * (reported to clients), set as their reset values without the checks SET makes.
+   *
+   * @param user the role's name
+   * @param superuser whether it is a superuser
+   */
+  public void setSessionUser(String user, boolean superuser) {
+    values.put("session_authorization", user);
+    resetValues.put("session_authorization", user);
+    values.put("is_superuser", superuser ? "on" : "off");
+    resetValues.put("is_superuser", superuser ? "on" : "off");
+  }
+
+  /**
    * Returns a parameter to its reset value ({@code RESET name}, {@code SET name TO DEFAULT}).
    *
    * @param name a parameter name

@@ -61,11 +61,15 @@ class CatalogStoreTest {
       c.put(t);
       c.commit(new WriteBatch());
     }
-    assertThat(store.current().table(schema, "accounts")).contains(t);
+    // stored as put, its index and check given OIDs (fresh ids)
+    TableDescriptor stored = store.current().table(schema, "accounts").orElseThrow();
+    assertThat(stored.indexes()).allMatch(i -> i.oid() > t.id());
+    assertThat(stored.checks()).allMatch(ch -> ch.oid() > t.id());
+    assertThat(stored.withIndexes(t.indexes(), t.nextIndexId()).withChecks(t.checks())).isEqualTo(t);
     assertThat(store.current().nameTaken(schema, "accounts_pkey")).isTrue();
     reopen();
     CatalogStore again = CatalogStore.open(storage);
-    assertThat(again.current().table(schema, "accounts")).contains(t);
+    assertThat(again.current().table(schema, "accounts")).contains(stored);
     assertThat(again.current().databases()).hasSize(1);
     try (CatalogStore.Change c = again.change()) {
       assertThat(c.newId()).as("ids are never reused").isGreaterThan(t.id());
