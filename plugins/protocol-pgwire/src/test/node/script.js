@@ -20,7 +20,7 @@ async function plainQueries() {
     await client.query('CREATE TABLE node_t (id INTEGER PRIMARY KEY, name TEXT, big BIGINT, price NUMERIC(10,2),'
       + ' flag BOOLEAN, created TIMESTAMPTZ)');
     const ins = await client.query("INSERT INTO node_t VALUES (1, 'one', 9000000000, 12.50, true,"
-      + " '2026-01-02 03:04:05+00'), (2, NULL, NULL, NULL, NULL, NULL)");
+      + " TIMESTAMPTZ '2026-01-02 03:04:05+00'), (2, NULL, NULL, NULL, NULL, NULL)");
     assert.equal(ins.command, 'INSERT');
     assert.equal(ins.rowCount, 2);
     const sel = await client.query('SELECT 1 + 1 AS two');
