@@ -210,6 +210,26 @@ SqlNode PgCurrentSchemaCall() :
 }
 
 /**
+ * Parses TIMESTAMPTZ 'text', PostgreSQL's typed literal for timestamptz (Calcite knows
+ * TIMESTAMP 'text' but not this one): the same node as CAST('text' AS TIMESTAMPTZ).
+ */
+SqlNode PgTimestamptzLiteral() :
+{
+    final Span s;
+    final SqlNode text;
+}
+{
+    <TIMESTAMPTZ> { s = span(); }
+    text = StringLiteral()
+    {
+        return SqlStdOperatorTable.CAST.createCall(s.end(this), text,
+            new SqlDataTypeSpec(
+                new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, s.pos()),
+                s.pos()));
+    }
+}
+
+/**
  * Parses OPERATOR(schema.op) right_operand, PostgreSQL's qualified operator (psql writes
  * OPERATOR(pg_catalog.~)): the comparison and regular expression operators.
  */

@@ -61,6 +61,13 @@ class QueryParseTest {
   }
 
   @Test
+  void timestamptzTypedLiteralIsACast() {
+    assertThat(sql(parse("SELECT TIMESTAMPTZ '2024-07-01 12:00:00+00'")))
+        .isEqualTo(sql(parse("SELECT CAST('2024-07-01 12:00:00+00' AS TIMESTAMPTZ)")));
+    assertThat(((SqlIdentifier) item("SELECT timestamptz FROM t")).getSimple()).isEqualTo("timestamptz");
+  }
+
+  @Test
   void booleansAndNull() {
     assertThat(((SqlLiteral) item("SELECT true")).booleanValue()).isTrue();
     assertThat(((SqlLiteral) item("SELECT FALSE")).booleanValue()).isFalse();
