@@ -15,13 +15,16 @@ import java.util.Set;
  * @param delimiter the field separator (tab, or comma for CSV)
  * @param nullString what stands for NULL ({@code \N}, or the empty string for CSV)
  * @param header whether the first line names the columns (skipped on input)
+ * @param headerMatch on input, whether the header's names must be the columns' ({@code HEADER
+ *     match})
  * @param quote CSV's quote character
  * @param escape CSV's escape character (the quote by default)
  * @param forceQuote columns always quoted on CSV output; null for none, {@code ["*"]} for all
  * @param forceNotNull columns whose unquoted null string is an empty string on CSV input
  * @param forceNull columns whose quoted null string is NULL on CSV input
  */
-record CopyFormat(boolean csv, char delimiter, String nullString, boolean header, char quote, char escape,
+record CopyFormat(boolean csv, char delimiter, String nullString, boolean header, boolean headerMatch,
+    char quote, char escape,
     List<String> forceQuote, List<String> forceNotNull, List<String> forceNull) {
 
   /** Collects the options as written, then checks them. */
@@ -141,7 +144,7 @@ record CopyFormat(boolean csv, char delimiter, String nullString, boolean header
       if (csv && nul.indexOf(q.charAt(0)) >= 0) {
         throw invalid("CSV quote character must not appear in the NULL specification");
       }
-      return new CopyFormat(csv, d, nul, header(from), q.charAt(0), e.charAt(0), forceQuote, forceNotNull, forceNull);
+      return new CopyFormat(csv, d, nul, header(from), "match".equals(header), q.charAt(0), e.charAt(0), forceQuote, forceNotNull, forceNull);
     }
 
     private boolean header(boolean from) {
@@ -155,7 +158,7 @@ record CopyFormat(boolean csv, char delimiter, String nullString, boolean header
           if (!from) {
             throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "cannot use \"match\" with HEADER in COPY TO");
           }
-          yield true; // the names are not compared
+          yield true;
         }
         default -> throw invalid("header requires a Boolean value or \"match\"");
       };

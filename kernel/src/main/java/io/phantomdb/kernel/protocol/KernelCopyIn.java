@@ -139,6 +139,9 @@ final class KernelCopyIn implements QueryResult, CopyIn {
   private void record(String record) {
     lineNo++;
     if (lineNo == 1 && statement.format().header()) {
+      if (statement.format().headerMatch()) {
+        checkHeader(record);
+      }
       return;
     }
     if (record.equals("\\.")) {
@@ -163,6 +166,27 @@ final class KernelCopyIn implements QueryResult, CopyIn {
     }
     if (pending.size() == BATCH * columns.size()) {
       flush();
+    }
+  }
+
+  /** {@code HEADER match}: the first line must name the columns, in order. */
+  private void checkHeader(String record) {
+    List<CopyCodec.Field> names = codec.split(record);
+    if (names.size() != columns.size()) {
+      throw copyError("22P04", "wrong number of fields in header line: got " + names.size() + ", expected "
+          + columns.size(), lineContext(record), null);
+    }
+    for (int i = 0; i < names.size(); i++) {
+      String got = names.get(i).value();
+      if (got == null) {
+        throw copyError("22P04", "column name mismatch in header line field " + (i + 1)
+            + ": got null value (\"" + statement.format().nullString() + "\"), expected \"" + columns.get(i).name()
+            + "\"", lineContext(record), null);
+      }
+      if (!got.equals(columns.get(i).name())) {
+        throw copyError("22P04", "column name mismatch in header line field " + (i + 1) + ": got \"" + got
+            + "\", expected \"" + columns.get(i).name() + "\"", lineContext(record), null);
+      }
     }
   }
 

@@ -27,13 +27,13 @@ class CopyStatementTest {
     assertThat(a.table()).isEqualTo("s.\"T\"");
     assertThat(a.relationName()).isEqualTo("T");
     assertThat(a.columns()).containsExactly("a", "\"B\"");
-    assertThat(a.format()).isEqualTo(new CopyFormat(true, ';', "n", true, '\'', '\\', null, null, null));
+    assertThat(a.format()).isEqualTo(new CopyFormat(true, ';', "n", true, false, '\'', '\\', null, null, null));
     CopyStatement b = CopyStatement.parse("copy t from stdin with csv header delimiter as '|' null as 'x'");
-    assertThat(b.format()).isEqualTo(new CopyFormat(true, '|', "x", true, '"', '"', null, null, null));
+    assertThat(b.format()).isEqualTo(new CopyFormat(true, '|', "x", true, false, '"', '"', null, null, null));
     CopyStatement c = CopyStatement.parse("COPY (SELECT a, ')' FROM t WHERE (a > 1)) TO STDOUT (FORMAT text);");
     assertThat(c.query()).isEqualTo("SELECT a, ')' FROM t WHERE (a > 1)");
     assertThat(c.from()).isFalse();
-    assertThat(c.format()).isEqualTo(new CopyFormat(false, '\t', "\\N", false, '"', '"', null, null, null));
+    assertThat(c.format()).isEqualTo(new CopyFormat(false, '\t', "\\N", false, false, '"', '"', null, null, null));
     CopyStatement d = CopyStatement.parse("COPY t TO STDOUT (FORMAT csv, FORCE_QUOTE *, HEADER false)");
     assertThat(d.format().forceQuote()).containsExactly("*");
     assertThat(d.format().header()).isFalse();

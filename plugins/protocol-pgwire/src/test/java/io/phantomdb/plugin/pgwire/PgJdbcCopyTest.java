@@ -102,7 +102,13 @@ class PgJdbcCopyTest {
           assertThat(e.getSQLState()).isEqualTo("22P04");
           assertThat(e.getServerErrorMessage().getMessage()).isEqualTo("extra data after last expected column");
         });
+    assertThatThrownBy(() -> copy.copyIn("COPY t FROM STDIN (FORMAT csv, HEADER match)",
+        new StringReader("id,nom,qty\n1,a,1\n")))
+        .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getServerErrorMessage().getMessage())
+            .isEqualTo("column name mismatch in header line field 2: got \"nom\", expected \"name\""));
     assertThat(count()).isZero();
+    assertThat(copy.copyIn("COPY t FROM STDIN (FORMAT csv, HEADER match)", new StringReader("id,name,qty\n1,a,1\n")))
+        .isEqualTo(1);
   }
 
   @Test
