@@ -31,15 +31,24 @@ final class CopyOutQuery {
    * @throws SqlException 42P01 unknown table, 42703 unknown column, 42701 a column listed twice
    */
   static List<ColumnInfo> columnsOf(Session session, CopyStatement statement) {
+    checkDistinct(statement);
+    try (StatementResult r = session.execute(sql(statement) + " LIMIT 0")) {
+      return r.columns();
+    }
+  }
+
+  /**
+   * Refuses a column listed twice.
+   *
+   * @throws SqlException 42701 as PostgreSQL
+   */
+  static void checkDistinct(CopyStatement statement) {
     Set<String> seen = new HashSet<>();
     for (String c : statement.columns()) {
       if (!seen.add(CopyTokens.unquote(c))) {
         throw new SqlException(SqlState.DUPLICATE_COLUMN,
             "column \"" + CopyTokens.unquote(c) + "\" specified more than once");
       }
-    }
-    try (StatementResult r = session.execute(sql(statement) + " LIMIT 0")) {
-      return r.columns();
     }
   }
 

@@ -68,21 +68,12 @@ final class KernelSimpleQuery implements SimpleQuery {
     CopyStatement copy;
     try {
       copy = CopyStatement.parse(statement);
+      CopyOutQuery.checkDistinct(copy);
     } catch (RuntimeException e) {
-      session.statementFailed();
+      session.statementFailed(); // errors before any statement runs fail a block too
       throw e;
     }
-    if (!copy.from()) {
-      return new KernelCopyOut(session, copy, this::failed);
-    }
-    try {
-      return new KernelCopyIn(session, copy);
-    } catch (io.phantomdb.kernel.sql.SqlException e) {
-      if (e.sqlState().equals(io.phantomdb.kernel.sql.SqlState.DUPLICATE_COLUMN)) {
-        session.statementFailed();
-      }
-      throw e;
-    }
+    return copy.from() ? new KernelCopyIn(session, copy) : new KernelCopyOut(session, copy, this::failed);
   }
 
   private void run(String sql) {

@@ -188,7 +188,14 @@ class PgJdbcCopyTest {
   }
 
   @Test
-  void badStatementsAndOptions() {
+  void badStatementsAndOptions() throws SQLException {
+    assertThatThrownBy(() -> copy.copyIn("COPY t (id, id) FROM STDIN", new StringReader("")))
+        .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getMessage())
+            .contains("column \"id\" specified more than once"));
+    try (var ps = c.prepareStatement("COPY t TO STDOUT")) {
+      assertThatThrownBy(ps::execute).isInstanceOfSatisfying(PSQLException.class,
+          e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
+    }
     assertThatThrownBy(() -> copy.copyIn("COPY nope FROM STDIN", new StringReader("")))
         .isInstanceOfSatisfying(PSQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42P01"));
     assertThatThrownBy(() -> copy.copyIn("COPY t FROM STDIN (FORMAT xml)", new StringReader("")))
