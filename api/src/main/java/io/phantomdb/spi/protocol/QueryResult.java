@@ -31,6 +31,27 @@ public interface QueryResult extends AutoCloseable {
   }
 
   /**
+   * For {@code COPY ... FROM STDIN}: the COPY waiting for its data, which the server feeds
+   * before it reads the {@link #commandTag()}-less outcome from {@link CopyIn#done()}. Such a
+   * result has no columns and no rows.
+   *
+   * @return the copy, or null for any other statement (the default)
+   */
+  default CopyIn copyIn() {
+    return null;
+  }
+
+  /**
+   * For {@code COPY ... TO STDOUT}: the lines to send as CopyData, after which {@link
+   * #commandTag()} is {@code COPY n}. Such a result has no columns and no rows.
+   *
+   * @return the copy, or null for any other statement (the default)
+   */
+  default CopyOut copyOut() {
+    return null;
+  }
+
+  /**
    * Moves to the next row.
    *
    * @return true if there is one; false at the end (then {@link #commandTag()} is final)

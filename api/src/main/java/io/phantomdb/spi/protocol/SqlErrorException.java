@@ -15,6 +15,7 @@ public class SqlErrorException extends RuntimeException {
   private final String detail;
   private final String hint;
   private final int position;
+  private final String where;
 
   /**
    * @param sqlState the five-character SQLSTATE
@@ -38,6 +39,31 @@ public class SqlErrorException extends RuntimeException {
     this.detail = detail;
     this.hint = hint;
     this.position = position;
+    this.where = null;
+  }
+
+  /**
+   * An error with a context (PostgreSQL's CONTEXT line, the ErrorResponse's W field), such as
+   * {@code COPY t, line 3, column b: "x"}.
+   *
+   * @param sqlState the five-character SQLSTATE
+   * @param message the primary message
+   * @param detail more about what happened, or null
+   * @param hint what the user can do, or null
+   * @param where where it happened, or null
+   * @param cause the underlying failure, or null
+   */
+  public SqlErrorException(String sqlState, String message, String detail, String hint, String where,
+      Throwable cause) {
+    super(Objects.requireNonNull(message, "message"), cause);
+    this.sqlState = Objects.requireNonNull(sqlState, "sqlState");
+    if (sqlState.length() != 5) {
+      throw new IllegalArgumentException("SQLSTATE must have 5 characters: " + sqlState);
+    }
+    this.detail = detail;
+    this.hint = hint;
+    this.position = 0;
+    this.where = where;
   }
 
   /**
@@ -66,5 +92,10 @@ public class SqlErrorException extends RuntimeException {
   /** @return the 1-based position in the statement text, or 0 */
   public int position() {
     return position;
+  }
+
+  /** @return the context (CONTEXT line), or null */
+  public String where() {
+    return where;
   }
 }

@@ -5,6 +5,7 @@ import io.phantomdb.spi.protocol.Notice;
 import io.phantomdb.spi.protocol.PreparedQuery;
 import io.phantomdb.spi.protocol.ProtocolSession;
 import io.phantomdb.spi.protocol.SimpleQuery;
+import io.phantomdb.spi.protocol.SqlErrorException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +37,11 @@ final class KernelProtocolSession implements ProtocolSession {
   public PreparedQuery prepare(String sql, List<Integer> parameterTypes) {
     Objects.requireNonNull(sql, "sql");
     checkOpen();
+    if (CopyStatement.isCopy(sql)) {
+      session.statementFailed();
+      throw new SqlErrorException("0A000", "COPY is not supported in the extended query protocol", null,
+          "Send COPY as a simple query.", 0, null);
+    }
     return new KernelPreparedQuery(this, sql, parameterTypes);
   }
 

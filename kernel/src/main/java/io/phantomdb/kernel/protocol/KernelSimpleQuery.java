@@ -16,7 +16,7 @@ final class KernelSimpleQuery implements SimpleQuery {
   private final List<String> statements;
   private final boolean implicitBlock;
   private int index;
-  private KernelQueryResult current;
+  private QueryResult current;
   private boolean began;
   private boolean done;
   private final List<io.phantomdb.spi.protocol.Notice> notices;
@@ -54,12 +54,26 @@ final class KernelSimpleQuery implements SimpleQuery {
       }
       String statement = statements.get(index++);
       TransactionNotices.before(statement, session.transactionStatus(), notices);
-      current = new KernelQueryResult(session.execute(statement), session.timeZone(), this::failed);
+      current = CopyStatement.isCopy(statement) ? copy(statement)
+          : new KernelQueryResult(session.execute(statement), session.timeZone(), this::failed);
       return current;
     } catch (RuntimeException e) {
       failed();
       throw Errors.of(e);
     }
+  }
+
+  /** A COPY: its data comes (or goes) through the result's {@code copyIn()} / {@code copyOut()}. */
+  private QueryResult copy(String statement) {
+    CopyStatement copy;
+    try {
+      copy = CopyStatement.parse(statement);
+      CopyOutQuery.checkDistinct(copy);
+    } catch (RuntimeException e) {
+      session.statementFailed(); // errors before any statement runs fail a block too
+      throw e;
+    }
+    return copy.from() ? new KernelCopyIn(session, copy) : new KernelCopyOut(session, copy, this::failed);
   }
 
   private void run(String sql) {
@@ -82,7 +96,7 @@ final class KernelSimpleQuery implements SimpleQuery {
 
   private void closeCurrent() {
     if (current != null) {
-      KernelQueryResult r = current;
+      QueryResult r = current;
       current = null;
       r.close();
     }

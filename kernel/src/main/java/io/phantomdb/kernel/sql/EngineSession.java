@@ -228,6 +228,11 @@ final class EngineSession implements Session {
     transactions.statementFailed();
   }
 
+  @Override
+  public void statementFailed() {
+    transactions.statementFailed();
+  }
+
   /**
    * @return what a plan made now depends on besides its text: the catalog version, the search
    *     path and the time zone (a prepared statement replans when it changes)

@@ -149,6 +149,13 @@ public interface Session extends AutoCloseable {
    */
   default void cancel() {}
 
+  /**
+   * A statement the caller runs on this session's behalf failed outside {@link #execute} (a COPY
+   * whose data is malformed): inside a transaction block that fails the block, as any failed
+   * statement does. Does nothing outside a block. Sessions without blocks ignore it (the default).
+   */
+  default void statementFailed() {}
+
   /** Ends the session; an open transaction is rolled back. Idempotent. */
   @Override
   void close();

@@ -220,6 +220,35 @@ final class BackendWriter {
     end();
   }
 
+  /**
+   * CopyInResponse ({@code G}) or CopyOutResponse ({@code H}): textual format, every column text.
+   *
+   * @param in true for COPY FROM STDIN
+   * @param columns the number of columns
+   */
+  void copyResponse(boolean in, int columns) {
+    begin(in ? 'G' : 'H');
+    buf.writeByte(0);
+    buf.writeShort(columns);
+    for (int i = 0; i < columns; i++) {
+      buf.writeShort(0);
+    }
+    end();
+  }
+
+  /** CopyData with one line of COPY TO output. */
+  void copyData(String line) {
+    begin('d');
+    buf.writeCharSequence(line, StandardCharsets.UTF_8);
+    end();
+  }
+
+  /** CopyDone: the end of COPY TO output. */
+  void copyDone() {
+    begin('c');
+    end();
+  }
+
   void emptyQueryResponse() {
     begin('I');
     end();
@@ -253,6 +282,12 @@ final class BackendWriter {
    */
   void errorOrNotice(char type, String severity, String sqlState, String message, String detail, String hint,
       int position) {
+    errorOrNotice(type, severity, sqlState, message, detail, hint, position, null);
+  }
+
+  /** ErrorResponse or NoticeResponse with a context ({@code W}: PostgreSQL's CONTEXT line), or null. */
+  void errorOrNotice(char type, String severity, String sqlState, String message, String detail, String hint,
+      int position, String where) {
     begin(type);
     field('S', severity);
     field('V', severity);
@@ -266,6 +301,9 @@ final class BackendWriter {
     }
     if (position > 0) {
       field('P', Integer.toString(position));
+    }
+    if (where != null) {
+      field('W', where);
     }
     buf.writeByte(0);
     end();
