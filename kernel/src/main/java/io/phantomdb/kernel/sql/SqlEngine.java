@@ -375,8 +375,11 @@ public final class SqlEngine implements AutoCloseable {
     return layouts.computeIfAbsent(t, TableLayout::of);
   }
 
-  /** @return the row lock manager of all transactions */
-  io.phantomdb.kernel.txn.lock.LockManager locks() {
+  /**
+   * @return the row lock manager of all transactions (public for monitoring: its {@link
+   *     io.phantomdb.kernel.txn.lock.LockManager#snapshot() snapshot} shows who waits)
+   */
+  public io.phantomdb.kernel.txn.lock.LockManager locks() {
     return locks;
   }
 
