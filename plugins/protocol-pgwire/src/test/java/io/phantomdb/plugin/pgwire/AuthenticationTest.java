@@ -200,4 +200,31 @@ class AuthenticationTest {
           .isEqualTo("3D000 FATAL: database \"nosuchdb\" does not exist");
     }
   }
+
+  /** psql's exit code, then its output and errors, for a run with PGPASSWORD. */
+  private String psql(KernelServer s, String user, String password, String sql) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder("psql", "-X", "-h", "127.0.0.1", "-p", Integer.toString(s.port),
+        "-U", user, "-d", "postgres", "--no-align", "--tuples-only", "-c", sql);
+    pb.environment().put("PGPASSWORD", password);
+    pb.environment().put("PGCONNECT_TIMEOUT", "30");
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("psql ends").isTrue();
+    return p.exitValue() + " " + out;
+  }
+
+  @Test
+  void psqlLogsInWithPgpassword() throws Exception {
+    try (KernelServer s = server("scram-sha-256")) {
+      s.sql("CREATE ROLE alice LOGIN PASSWORD 'secret'");
+      assertThat(psql(s, "alice", "secret", "SELECT current_user")).isEqualTo("0 alice\n");
+      assertThat(psql(s, "alice", "wrong", "SELECT 1"))
+          .startsWith("2 ").contains("FATAL:  password authentication failed for user \"alice\"");
+    }
+    try (KernelServer s = server("md5")) {
+      s.sql("CREATE ROLE bob LOGIN PASSWORD '" + md5Secret("pw", "bob") + "'");
+      assertThat(psql(s, "bob", "pw", "SELECT session_user")).isEqualTo("0 bob\n");
+    }
+  }
 }
