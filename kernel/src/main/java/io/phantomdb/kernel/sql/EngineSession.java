@@ -50,13 +50,14 @@ final class EngineSession implements Session {
   private boolean closed;
   /** Whether a statement runs (its result is open), and whether a client asked to cancel it. */
   private volatile boolean running;
-  private volatile boolean cancelRequested;
+  private final io.phantomdb.kernel.sql.exec.Cancellation cancellation;
 
   EngineSession(SqlEngine engine, String database, String user, long id) {
     this.engine = engine;
     this.database = database;
     this.user = user;
     this.backendPid = (int) id;
+    this.cancellation = new io.phantomdb.kernel.sql.exec.Cancellation(engine.locks());
     this.settings = new SessionSettings(engine.sessionDefaults());
     settings.setSessionUser(user, catalog().role(user).map(r -> r.superuser()).orElse(false));
     this.transactions = new SessionTransactions(engine, settings);
@@ -67,30 +68,37 @@ final class EngineSession implements Session {
   public StatementResult execute(String sql) {
     checkOpen();
     startStatement();
+    io.phantomdb.kernel.sql.exec.Cancellation previous = cancellation.enter();
     try {
       return guarded(executeStatement(sql));
     } catch (RuntimeException e) {
       statementEnded();
       transactions.statementFailed();
       throw e;
+    } finally {
+      io.phantomdb.kernel.sql.exec.Cancellation.leave(previous);
     }
   }
 
   /** A statement starts: a cancel asked for before it does not apply to it. */
   private void startStatement() {
-    cancelRequested = false;
+    cancellation.reset();
     running = true;
   }
 
   private void statementEnded() {
     running = false;
-    cancelRequested = false;
+    cancellation.reset();
   }
 
+  /**
+   * Cancels the running statement, if any: its operators stop at their next check and a row lock
+   * wait ends at once (57014).
+   */
   @Override
   public void cancel() {
     if (running) {
-      cancelRequested = true;
+      cancellation.request();
     }
   }
 
@@ -107,14 +115,15 @@ final class EngineSession implements Session {
 
       @Override
       public Object[] next() {
+        io.phantomdb.kernel.sql.exec.Cancellation previous = cancellation.enter();
         try {
-          if (cancelRequested) {
-            throw new SqlException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
-          }
+          cancellation.check();
           return result.next();
         } catch (RuntimeException e) {
           transactions.statementFailed();
           throw e;
+        } finally {
+          io.phantomdb.kernel.sql.exec.Cancellation.leave(previous);
         }
       }
 
@@ -209,6 +218,7 @@ final class EngineSession implements Session {
     checkOpen();
     transactions.checkNotFailed();
     startStatement();
+    io.phantomdb.kernel.sql.exec.Cancellation previous = cancellation.enter();
     try {
       CatalogSnapshot catalog = catalog();
       int databaseId = databaseId();
@@ -217,6 +227,8 @@ final class EngineSession implements Session {
       statementEnded();
       transactions.statementFailed();
       throw SqlErrors.of(e);
+    } finally {
+      io.phantomdb.kernel.sql.exec.Cancellation.leave(previous);
     }
   }
 

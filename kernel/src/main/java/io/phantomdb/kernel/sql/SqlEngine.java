@@ -319,6 +319,22 @@ public final class SqlEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * @param user a role name
+   * @return how many open sessions run as that role (for its CONNECTION LIMIT)
+   */
+  public int sessionsOf(String user) {
+    synchronized (sessions) {
+      int n = 0;
+      for (EngineSession s : sessions.keySet()) {
+        if (s.user().equals(user)) {
+          n++;
+        }
+      }
+      return n;
+    }
+  }
+
   void closed(EngineSession session) {
     synchronized (sessions) {
       sessions.remove(session);
@@ -359,8 +375,11 @@ public final class SqlEngine implements AutoCloseable {
     return layouts.computeIfAbsent(t, TableLayout::of);
   }
 
-  /** @return the row lock manager of all transactions */
-  io.phantomdb.kernel.txn.lock.LockManager locks() {
+  /**
+   * @return the row lock manager of all transactions (public for monitoring: its {@link
+   *     io.phantomdb.kernel.txn.lock.LockManager#snapshot() snapshot} shows who waits)
+   */
+  public io.phantomdb.kernel.txn.lock.LockManager locks() {
     return locks;
   }
 

@@ -63,15 +63,21 @@ final class TransactionRowLocks implements RowLocks {
     return Duration.ofMillis(io.phantomdb.kernel.sql.session.SessionSettings.milliseconds(canonical));
   }
 
+  /** Acquires a row lock so that a cancel of the session's statement ends its wait (57014). */
+  private boolean acquire(LockKey key, RowLockMode mode, WaitPolicy p, TableLayout t) {
+    return io.phantomdb.kernel.sql.exec.Cancellation.lockWait(txn.id(),
+        () -> engine.locks().acquire(txn.id(), key, mode, p, () -> t.table().name()));
+  }
+
   @Override
   public void lock(TableLayout t, byte[] logicalKey, boolean prefix) {
-    engine.locks().acquire(txn.id(), LockKey.of(logicalKey), RowLockMode.UPDATE, policy, () -> t.table().name());
+    acquire(LockKey.of(logicalKey), RowLockMode.UPDATE, policy, t);
     checkNotChanged(logicalKey, prefix);
   }
 
   @Override
   public void lockNoKeyUpdate(TableLayout t, byte[] logicalKey) {
-    engine.locks().acquire(txn.id(), LockKey.of(logicalKey), RowLockMode.NO_KEY_UPDATE, policy, () -> t.table().name());
+    acquire(LockKey.of(logicalKey), RowLockMode.NO_KEY_UPDATE, policy, t);
     checkNotChanged(logicalKey, false);
   }
 
@@ -93,7 +99,7 @@ final class TransactionRowLocks implements RowLocks {
       case NOWAIT -> WaitPolicy.NOWAIT;
       case SKIP_LOCKED -> WaitPolicy.SKIP_LOCKED;
     };
-    if (!engine.locks().acquire(txn.id(), LockKey.of(logicalKey), mode, p, () -> t.table().name())) {
+    if (!acquire(LockKey.of(logicalKey), mode, p, t)) {
       return false;
     }
     checkNotChanged(logicalKey, false);

@@ -75,7 +75,8 @@ class KernelSessionServiceTest {
 
   @Test
   void rolesAndTheFirstReportedSettings() {
-    assertThat(service.role("postgres")).contains(KernelSessionService.POSTGRES);
+    assertThat(service.role("postgres")).contains(new io.phantomdb.spi.protocol.Role("postgres", true, true,
+        java.util.Optional.empty()));
     assertThat(service.role("Postgres")).isEmpty();
     assertThat(session.backendPid()).isEqualTo(4242);
     assertThat(session.changedReportedSettings())

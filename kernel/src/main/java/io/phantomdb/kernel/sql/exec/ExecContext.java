@@ -11,6 +11,8 @@ import io.phantomdb.kernel.sql.expr.EvalContext;
 public class ExecContext {
   private final EvalContext eval;
   private volatile boolean cancelled;
+  /** The session's cancellation current when the execution started, or null. */
+  private final Cancellation session = Cancellation.current();
 
   /** @param eval the expression context of this execution */
   public ExecContext(EvalContext eval) {
@@ -22,7 +24,8 @@ public class ExecContext {
     return eval;
   }
 
-  /** Asks the statement to stop; operators check {@link #checkCancelled()} in long loops. */
+  /**
+   * Asks the statement to stop (so does a cancel of the session that ran it); operators check {@link #checkCancelled()} in long loops. */
   public void cancel() {
     cancelled = true;
   }
@@ -31,7 +34,7 @@ public class ExecContext {
    * @throws SqlException 57014 if the statement was cancelled
    */
   public void checkCancelled() {
-    if (cancelled) {
+    if (cancelled || session != null && session.requested()) {
       throw new SqlException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
     }
   }

@@ -3,7 +3,6 @@ package io.phantomdb.plugin.pgwire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.phantomdb.spi.protocol.Role;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -14,7 +13,6 @@ import java.sql.Statement;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
@@ -24,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Password authentication with pgjdbc: SCRAM-SHA-256 against a secret in PostgreSQL's {@code
- * rolpassword} format computed here from a password, md5 against an md5 secret, refusals.
+ * Password authentication with pgjdbc against the kernel's roles ({@code CREATE ROLE}):
+ * SCRAM-SHA-256 for a password the kernel hashed, md5 for an md5 secret given as such, LOGIN,
+ * VALID UNTIL, CONNECTION LIMIT, and the refusals with PostgreSQL 15's SQLSTATEs and messages.
  */
 class AuthenticationTest {
   @TempDir Path dir;
@@ -53,9 +52,8 @@ class AuthenticationTest {
         .digest((password + user).getBytes(StandardCharsets.UTF_8)));
   }
 
-  private KernelServer server(String mode, Role role) {
-    return new KernelServer(dir, Map.of("auth.mode", mode),
-        name -> name.equals(role.name()) ? Optional.of(role) : Optional.empty());
+  private KernelServer server(String mode) {
+    return new KernelServer(dir, Map.of("auth.mode", mode));
   }
 
   private static Connection connect(KernelServer s, String user, String password) throws SQLException {
@@ -67,70 +65,126 @@ class AuthenticationTest {
     return java.sql.DriverManager.getConnection(s.url(), p);
   }
 
-  private static String stateOf(KernelServer s, String user, String password) {
+  /** The SQLSTATE and message a login fails with. */
+  private static String refusal(KernelServer s, String user, String password) {
     try (Connection c = connect(s, user, password)) {
       throw new AssertionError("logged in as " + user);
     } catch (SQLException e) {
-      return e.getSQLState();
+      return e.getSQLState() + " " + ((org.postgresql.util.PSQLException) e).getServerErrorMessage().getMessage();
+    }
+  }
+
+  private static String currentUsers(Connection c) throws SQLException {
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_user, session_user")) {
+      assertThat(rs.next()).isTrue();
+      return rs.getString(1) + "," + rs.getString(2);
     }
   }
 
   @Test
-  void scramWithTheRightPasswordLogsIn() throws Exception {
-    String secret = scramSecret("s3cret pässword", "0123456789abcdef".getBytes(StandardCharsets.US_ASCII), 4096);
-    try (KernelServer s = server("scram-sha-256", new Role("postgres", true, true, Optional.of(secret)))) {
-      try (Connection c = connect(s, "postgres", "s3cret pässword"); Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT 41 + 1")) {
-        assertThat(rs.next()).isTrue();
-        assertThat(rs.getInt(1)).isEqualTo(42);
+  void scramLogsInAsACreatedRole() throws Exception {
+    try (KernelServer s = server("scram-sha-256")) {
+      s.sql("CREATE ROLE alice LOGIN PASSWORD 'secret'", "CREATE ROLE nopass LOGIN");
+      try (Connection c = connect(s, "alice", "secret")) {
+        assertThat(currentUsers(c)).isEqualTo("alice,alice");
       }
-      assertThat(stateOf(s, "postgres", "wrong")).isEqualTo("28P01");
-      assertThat(stateOf(s, "nobody", "s3cret pässword")).as("no role: the same answer").isEqualTo("28P01");
+      assertThat(refusal(s, "alice", "wrong")).isEqualTo("28P01 password authentication failed for user \"alice\"");
+      assertThat(refusal(s, "nobody", "secret")).as("no role: the same answer, as PostgreSQL")
+          .isEqualTo("28P01 password authentication failed for user \"nobody\"");
+      assertThat(refusal(s, "nopass", "anything")).isEqualTo("28P01 password authentication failed for user \"nopass\"");
     }
   }
 
   @Test
-  void aRoleWithoutPasswordCannotUseScram() throws Exception {
-    try (KernelServer s = server("scram-sha-256", new Role("postgres", true, true, Optional.empty()))) {
-      assertThat(stateOf(s, "postgres", "anything")).isEqualTo("28P01");
+  void aScramSecretGivenAsThePasswordIsKept() throws Exception {
+    String secret = scramSecret("s3cret pässword", "0123456789abcdef".getBytes(StandardCharsets.US_ASCII), 4096);
+    try (KernelServer s = server("scram-sha-256")) {
+      s.sql("CREATE ROLE eve LOGIN PASSWORD '" + secret + "'");
+      try (Connection c = connect(s, "eve", "s3cret pässword")) {
+        assertThat(currentUsers(c)).isEqualTo("eve,eve");
+      }
+      assertThat(refusal(s, "eve", secret)).startsWith("28P01");
     }
   }
 
   @Test
   void md5WithAnMd5SecretAndScramWithAScramSecret() throws Exception {
-    try (KernelServer s = server("md5", new Role("postgres", true, true, Optional.of(md5Secret("pw", "postgres"))))) {
-      try (Connection c = connect(s, "postgres", "pw")) {
-        assertThat(c.isValid(5)).isTrue();
+    try (KernelServer s = server("md5")) {
+      s.sql("CREATE ROLE bob LOGIN PASSWORD '" + md5Secret("pw", "bob") + "'",
+          "CREATE ROLE alice LOGIN PASSWORD 'secret'");
+      try (Connection c = connect(s, "bob", "pw")) {
+        assertThat(currentUsers(c)).isEqualTo("bob,bob");
       }
-      assertThat(stateOf(s, "postgres", "nope")).isEqualTo("28P01");
+      assertThat(refusal(s, "bob", "nope")).isEqualTo("28P01 password authentication failed for user \"bob\"");
+      try (Connection c = connect(s, "alice", "secret")) { // PostgreSQL uses SCRAM for a SCRAM secret
+        assertThat(currentUsers(c)).isEqualTo("alice,alice");
+      }
     }
-    String scram = scramSecret("pw", new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, 4096);
-    try (KernelServer s = server("md5", new Role("postgres", true, true, Optional.of(scram)))) {
-      try (Connection c = connect(s, "postgres", "pw")) { // PostgreSQL uses SCRAM for a SCRAM secret
-        assertThat(c.isValid(5)).isTrue();
+  }
+
+  @Test
+  void aRoleWithoutLoginIsRefusedAfterItsPassword() throws Exception {
+    try (KernelServer s = server("scram-sha-256")) {
+      s.sql("CREATE ROLE carol NOLOGIN PASSWORD 'pw'");
+      assertThat(refusal(s, "carol", "pw")).isEqualTo("28000 role \"carol\" is not permitted to log in");
+      assertThat(refusal(s, "carol", "bad")).isEqualTo("28P01 password authentication failed for user \"carol\"");
+    }
+  }
+
+  @Test
+  void anExpiredPasswordFailsAsAWrongOne() throws Exception {
+    try (KernelServer s = server("scram-sha-256")) {
+      s.sql("CREATE ROLE olden LOGIN PASSWORD 'pw' VALID UNTIL '2001-01-01'",
+          "CREATE ROLE young LOGIN PASSWORD 'pw' VALID UNTIL '2999-01-01'");
+      assertThat(refusal(s, "olden", "pw")).isEqualTo("28P01 password authentication failed for user \"olden\"");
+      try (Connection c = connect(s, "young", "pw")) {
+        assertThat(currentUsers(c)).isEqualTo("young,young");
+      }
+    }
+    try (KernelServer s = server("trust")) { // the same data directory: the roles are kept
+      try (Connection c = connect(s, "olden", null)) { // VALID UNTIL is about passwords only
+        assertThat(currentUsers(c)).isEqualTo("olden,olden");
+      }
+    }
+  }
+
+  @Test
+  void theConnectionLimitCountsTheRolesSessions() throws Exception {
+    try (KernelServer s = server("trust")) {
+      s.sql("CREATE ROLE dave LOGIN CONNECTION LIMIT 1", "CREATE ROLE boss SUPERUSER LOGIN CONNECTION LIMIT 0",
+          "CREATE ROLE nobody2 LOGIN CONNECTION LIMIT 0");
+      try (Connection c = connect(s, "dave", null)) {
+        assertThat(currentUsers(c)).isEqualTo("dave,dave");
+        assertThat(refusal(s, "dave", null)).isEqualTo("53300 too many connections for role \"dave\"");
+        try (Connection other = connect(s, "postgres", null)) {
+          assertThat(other.isValid(5)).as("other roles are not counted").isTrue();
+        }
+      }
+      assertThat(refusal(s, "nobody2", null)).isEqualTo("53300 too many connections for role \"nobody2\"");
+      try (Connection c = connect(s, "boss", null)) {
+        assertThat(currentUsers(c)).as("superusers are exempt").isEqualTo("boss,boss");
       }
     }
   }
 
   @Test
   void trustLetsExistingRolesInOnly() throws Exception {
-    try (KernelServer s = server("trust", new Role("postgres", true, true, Optional.empty()))) {
+    try (KernelServer s = server("trust")) {
+      s.sql("CREATE ROLE carol NOLOGIN");
       try (Connection c = connect(s, "postgres", null)) {
-        assertThat(c.isValid(5)).isTrue();
+        assertThat(currentUsers(c)).isEqualTo("postgres,postgres");
       }
-      assertThat(stateOf(s, "ghost", null)).isEqualTo("28000");
-    }
-    try (KernelServer s = server("trust", new Role("postgres", false, false, Optional.empty()))) {
-      assertThat(stateOf(s, "postgres", null)).as("NOLOGIN").isEqualTo("28000");
+      assertThat(refusal(s, "ghost", null)).isEqualTo("28000 role \"ghost\" does not exist");
+      assertThat(refusal(s, "carol", null)).isEqualTo("28000 role \"carol\" is not permitted to log in");
     }
   }
 
   @Test
   void localTrustIsTrustFromLoopback() throws Exception {
-    String secret = scramSecret("pw", new byte[16], 4096);
-    try (KernelServer s = server("local-trust", new Role("postgres", true, true, Optional.of(secret)))) {
-      try (Connection c = connect(s, "postgres", null)) {
-        assertThat(c.isValid(5)).isTrue();
+    try (KernelServer s = server("local-trust")) {
+      s.sql("CREATE ROLE alice LOGIN PASSWORD 'secret'");
+      try (Connection c = connect(s, "alice", null)) {
+        assertThat(currentUsers(c)).isEqualTo("alice,alice");
       }
     }
   }
@@ -142,7 +196,35 @@ class AuthenticationTest {
       p.setProperty("user", "postgres");
       assertThatThrownBy(() -> java.sql.DriverManager.getConnection(
           "jdbc:postgresql://127.0.0.1:" + s.port + "/nosuchdb", p))
-          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("3D000");
+          .extracting(e -> ((SQLException) e).getSQLState() + " " + e.getMessage())
+          .isEqualTo("3D000 FATAL: database \"nosuchdb\" does not exist");
+    }
+  }
+
+  /** psql's exit code, then its output and errors, for a run with PGPASSWORD. */
+  private String psql(KernelServer s, String user, String password, String sql) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder("psql", "-X", "-h", "127.0.0.1", "-p", Integer.toString(s.port),
+        "-U", user, "-d", "postgres", "--no-align", "--tuples-only", "-c", sql);
+    pb.environment().put("PGPASSWORD", password);
+    pb.environment().put("PGCONNECT_TIMEOUT", "30");
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("psql ends").isTrue();
+    return p.exitValue() + " " + out;
+  }
+
+  @Test
+  void psqlLogsInWithPgpassword() throws Exception {
+    try (KernelServer s = server("scram-sha-256")) {
+      s.sql("CREATE ROLE alice LOGIN PASSWORD 'secret'");
+      assertThat(psql(s, "alice", "secret", "SELECT current_user")).isEqualTo("0 alice\n");
+      assertThat(psql(s, "alice", "wrong", "SELECT 1"))
+          .startsWith("2 ").contains("FATAL:  password authentication failed for user \"alice\"");
+    }
+    try (KernelServer s = server("md5")) {
+      s.sql("CREATE ROLE bob LOGIN PASSWORD '" + md5Secret("pw", "bob") + "'");
+      assertThat(psql(s, "bob", "pw", "SELECT session_user")).isEqualTo("0 bob\n");
     }
   }
 }

@@ -4,7 +4,6 @@ import io.phantomdb.kernel.protocol.KernelSessionService;
 import io.phantomdb.kernel.sql.SqlEngine;
 import io.phantomdb.spi.protocol.ProtocolContext;
 import io.phantomdb.spi.protocol.ProtocolServer;
-import io.phantomdb.spi.protocol.Role;
 import io.phantomdb.spi.protocol.SessionService;
 import io.phantomdb.spi.storage.StorageContext;
 import io.phantomdb.spi.storage.StorageEngine;
@@ -15,9 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Function;
 
 /**
  * A real {@code pgwire} server started in this JVM on port 0 over a real kernel: the SQL engine on
@@ -31,17 +28,14 @@ final class KernelServer implements AutoCloseable {
   final int port;
 
   KernelServer(Path dir) {
-    this(dir, Map.of(), null);
+    this(dir, Map.of());
   }
 
-  /**
-   * @param options pgwire options
-   * @param roles the roles, or null for the kernel's built-in {@code postgres}
-   */
-  KernelServer(Path dir, Map<String, String> options, Function<String, Optional<Role>> roles) {
+  /** @param options pgwire options */
+  KernelServer(Path dir, Map<String, String> options) {
     storage = new MemoryStorageEngineFactory().open(StorageContext.of(dir));
     engine = SqlEngine.open(storage);
-    sessions = roles == null ? new KernelSessionService(engine) : new KernelSessionService(engine, roles);
+    sessions = new KernelSessionService(engine);
     server = new PgWireServerFactory().create(new ProtocolContext("127.0.0.1", 0, options, sessions));
     port = server.start().getPort();
   }
@@ -59,6 +53,15 @@ final class KernelServer implements AutoCloseable {
     p.setProperty("user", "postgres");
     p.putAll(extra);
     return DriverManager.getConnection(url(), p);
+  }
+
+  /** Runs statements in the kernel directly, as the bootstrap superuser (to create roles ...). */
+  void sql(String... statements) {
+    try (io.phantomdb.kernel.sql.Session s = engine.newSession()) {
+      for (String sql : statements) {
+        s.execute(sql).close();
+      }
+    }
   }
 
   @Override
