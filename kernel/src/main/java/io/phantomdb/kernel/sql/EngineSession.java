@@ -51,6 +51,7 @@ final class EngineSession implements Session {
   /** Whether a statement runs (its result is open), and whether a client asked to cancel it. */
   private volatile boolean running;
   private volatile boolean cancelRequested;
+  private final StatementClock clock = new StatementClock();
 
   EngineSession(SqlEngine engine, String database, String user, long id) {
     this.engine = engine;
@@ -72,7 +73,7 @@ final class EngineSession implements Session {
     } catch (RuntimeException e) {
       statementEnded();
       transactions.statementFailed();
-      throw e;
+      throw clock.translate(e);
     }
   }
 
@@ -80,6 +81,7 @@ final class EngineSession implements Session {
   private void startStatement() {
     cancelRequested = false;
     running = true;
+    clock.start(SessionSettings.milliseconds(settings.get("statement_timeout")));
   }
 
   private void statementEnded() {
@@ -111,10 +113,11 @@ final class EngineSession implements Session {
           if (cancelRequested) {
             throw new SqlException(SqlState.QUERY_CANCELED, "canceling statement due to user request");
           }
+          clock.check();
           return result.next();
         } catch (RuntimeException e) {
           transactions.statementFailed();
-          throw e;
+          throw clock.translate(e);
         }
       }
 
@@ -216,7 +219,7 @@ final class EngineSession implements Session {
     } catch (RuntimeException e) {
       statementEnded();
       transactions.statementFailed();
-      throw SqlErrors.of(e);
+      throw clock.translate(SqlErrors.of(e));
     }
   }
 
