@@ -96,6 +96,18 @@ public interface ProtocolSession extends AutoCloseable {
   void cancel();
 
   /**
+   * The current value of a setting, as {@code SHOW} would print it ({@code 200ms}, {@code 1min},
+   * {@code 0}): what a server reads for the settings it enforces itself, such as {@code
+   * idle_session_timeout} and {@code idle_in_transaction_session_timeout}.
+   *
+   * @param name the setting's name
+   * @return its value, or null if the session does not know it (the default)
+   */
+  default String setting(String name) {
+    return null;
+  }
+
+  /**
    * The process id this session was opened with ({@link SessionRequest#backendPid()}).
    *
    * @return the id

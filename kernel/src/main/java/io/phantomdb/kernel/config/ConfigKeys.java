@@ -96,10 +96,39 @@ public final class ConfigKeys {
           "time a lock wait lasts before it checks for a deadlock (the default of the session setting "
               + "deadlock_timeout); at least 1ms");
 
+  /** How long a statement may run: the server's statement_timeout. */
+  public static final ConfigKey<java.time.Duration> SESSION_STATEMENT_TIMEOUT =
+      new ConfigKey<>(
+          "session.statement-timeout",
+          ValueTypes.DURATION_MS,
+          "0",
+          "longest a statement may run (including waits for row locks) before it fails with 57014 (the default "
+              + "of the session setting statement_timeout); 0 lets it run");
+
+  /** How long a client may stay idle outside a transaction: the server's idle_session_timeout. */
+  public static final ConfigKey<java.time.Duration> SESSION_IDLE_TIMEOUT =
+      new ConfigKey<>(
+          "session.idle-timeout",
+          ValueTypes.DURATION_MS,
+          "0",
+          "longest a network client may stay idle outside a transaction before the server closes its connection "
+              + "with FATAL 57P05 (the default of the session setting idle_session_timeout); 0: forever");
+
+  /** How long a client may stay idle in a transaction: idle_in_transaction_session_timeout. */
+  public static final ConfigKey<java.time.Duration> SESSION_IDLE_IN_TRANSACTION_TIMEOUT =
+      new ConfigKey<>(
+          "session.idle-in-transaction-timeout",
+          ValueTypes.DURATION_MS,
+          "0",
+          "longest a network client may stay idle inside a transaction block before the server closes its "
+              + "connection with FATAL 25P03 (the default of the session setting "
+              + "idle_in_transaction_session_timeout); 0: forever");
+
   /** All keys, in the order the shipped file documents them. */
   public static final List<ConfigKey<?>> ALL =
       List.of(STORAGE_ENGINE, DATA_DIR, PLUGINS_DIR, PLUGINS_DISABLED, TXN_DEFAULT_ISOLATION, TXN_LOCK_TIMEOUT,
-          TXN_DEADLOCK_TIMEOUT, TXN_GC_INTERVAL, TXN_GC_RETENTION, PROTOCOLS);
+          TXN_DEADLOCK_TIMEOUT, TXN_GC_INTERVAL, TXN_GC_RETENTION, SESSION_STATEMENT_TIMEOUT, SESSION_IDLE_TIMEOUT,
+          SESSION_IDLE_IN_TRANSACTION_TIMEOUT, PROTOCOLS);
 
   private ConfigKeys() {}
 

@@ -128,6 +128,18 @@ final class KernelProtocolSession implements ProtocolSession {
   }
 
   @Override
+  public String setting(String name) {
+    if (closed) {
+      return null;
+    }
+    try {
+      return session.setting(name);
+    } catch (RuntimeException e) {
+      return null; // not a setting this session knows
+    }
+  }
+
+  @Override
   public int backendPid() {
     return backendPid;
   }

@@ -51,6 +51,7 @@ final class EngineSession implements Session {
   /** Whether a statement runs (its result is open), and whether a client asked to cancel it. */
   private volatile boolean running;
   private final io.phantomdb.kernel.sql.exec.Cancellation cancellation;
+  private final StatementClock clock = new StatementClock();
 
   EngineSession(SqlEngine engine, String database, String user, long id) {
     this.engine = engine;
@@ -74,7 +75,7 @@ final class EngineSession implements Session {
     } catch (RuntimeException e) {
       statementEnded();
       transactions.statementFailed();
-      throw e;
+      throw clock.translate(e);
     } finally {
       io.phantomdb.kernel.sql.exec.Cancellation.leave(previous);
     }
@@ -84,6 +85,7 @@ final class EngineSession implements Session {
   private void startStatement() {
     cancellation.reset();
     running = true;
+    clock.start(SessionSettings.milliseconds(settings.get("statement_timeout")));
   }
 
   private void statementEnded() {
@@ -118,10 +120,11 @@ final class EngineSession implements Session {
         io.phantomdb.kernel.sql.exec.Cancellation previous = cancellation.enter();
         try {
           cancellation.check();
+          clock.check();
           return result.next();
         } catch (RuntimeException e) {
           transactions.statementFailed();
-          throw e;
+          throw clock.translate(e);
         } finally {
           io.phantomdb.kernel.sql.exec.Cancellation.leave(previous);
         }
@@ -226,7 +229,7 @@ final class EngineSession implements Session {
     } catch (RuntimeException e) {
       statementEnded();
       transactions.statementFailed();
-      throw SqlErrors.of(e);
+      throw clock.translate(SqlErrors.of(e));
     } finally {
       io.phantomdb.kernel.sql.exec.Cancellation.leave(previous);
     }

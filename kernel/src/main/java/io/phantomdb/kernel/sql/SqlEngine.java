@@ -297,6 +297,16 @@ public final class SqlEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * @return how many sessions are open (made by {@code newSession} and not closed yet): what a
+   *     server's tests check returns to zero once every client has gone
+   */
+  public int openSessions() {
+    synchronized (sessions) {
+      return sessions.size();
+    }
+  }
+
   /** The lock under which sessions open and close, and DROP DATABASE counts them and commits. */
   Object sessionsLock() {
     return sessions;
@@ -373,6 +383,11 @@ public final class SqlEngine implements AutoCloseable {
 
   TableLayout layout(TableDescriptor t) {
     return layouts.computeIfAbsent(t, TableLayout::of);
+  }
+
+  /** @return the row locks held and waited for right now (empty once every transaction ended) */
+  public java.util.List<io.phantomdb.kernel.txn.lock.LockInfo> lockSnapshot() {
+    return locks.snapshot();
   }
 
   /**

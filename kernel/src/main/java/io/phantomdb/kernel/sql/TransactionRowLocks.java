@@ -52,11 +52,17 @@ final class TransactionRowLocks implements RowLocks {
    * The wait policy of a session's statements.
    *
    * @param settings the session's settings
-   * @return waits up to {@code lock_timeout} (0: forever), looking for deadlocks after {@code
+   * @return waits up to {@code lock_timeout} or {@code statement_timeout}, whichever is shorter
+   *     (0: forever), looking for deadlocks after {@code
    *     deadlock_timeout}
    */
   static WaitPolicy waitPolicy(io.phantomdb.kernel.sql.expr.SessionContext settings) {
-    return WaitPolicy.waitFor(millis(settings.setting("lock_timeout")), millis(settings.setting("deadlock_timeout")));
+    Duration lock = millis(settings.setting("lock_timeout"));
+    Duration statement = millis(settings.setting("statement_timeout"));
+    if (!statement.isZero() && (lock.isZero() || statement.compareTo(lock) < 0)) {
+      lock = statement; // the statement's time runs out first: StatementClock reports it as 57014
+    }
+    return WaitPolicy.waitFor(lock, millis(settings.setting("deadlock_timeout")));
   }
 
   private static Duration millis(String canonical) {

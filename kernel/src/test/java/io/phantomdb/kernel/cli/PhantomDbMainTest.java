@@ -72,7 +72,8 @@ class PhantomDbMainTest {
   void configurationMistakesAreOneLine() throws IOException {
     assertOneErrorLine(run("plugins", "--set", "nosuch.key=1"),
         "--set nosuch.key=1: unknown key 'nosuch.key'; known keys: data.dir, plugins.dir, "
-            + "plugins.disabled, protocols, storage.engine, txn.deadlock-timeout, txn.default-isolation, "
+            + "plugins.disabled, protocols, session.idle-in-transaction-timeout, "
+            + "session.idle-timeout, session.statement-timeout, storage.engine, txn.deadlock-timeout, txn.default-isolation, "
             + "txn.gc.interval, txn.gc.retention, txn.lock-timeout, storage.<engine>.<option>, <protocol>.<option> "
             + "(for a protocol named in protocols)");
     assertThat(run("--config", "missing.conf", "plugins").code()).isEqualTo(1);

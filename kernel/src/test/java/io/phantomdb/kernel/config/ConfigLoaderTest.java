@@ -71,7 +71,8 @@ class ConfigLoaderTest {
     Path f = conf("storage.engine = lsm\nstorage.engin = btree\n");
     assertThatThrownBy(() -> loader().file(f, true).load())
         .hasMessage(f + ":2: unknown key 'storage.engin' (did you mean 'storage.engine'?); "
-            + "known keys: data.dir, plugins.dir, plugins.disabled, protocols, storage.engine, "
+            + "known keys: data.dir, plugins.dir, plugins.disabled, protocols, session.idle-in-transaction-timeout, session.idle-timeout, "
+            + "session.statement-timeout, storage.engine, "
             + "txn.deadlock-timeout, txn.default-isolation, txn.gc.interval, txn.gc.retention, txn.lock-timeout, "
             + "storage.<engine>.<option>, <protocol>.<option> (for a protocol named in protocols)");
   }

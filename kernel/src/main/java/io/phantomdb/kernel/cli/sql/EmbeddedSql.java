@@ -45,7 +45,8 @@ public final class EmbeddedSql implements AutoCloseable {
 
   /**
    * Starts the SQL engine with the configuration's {@code txn.*} keys: the defaults of session
-   * settings (default_transaction_isolation, lock_timeout, deadlock_timeout) and version garbage
+   * settings (default_transaction_isolation, lock_timeout, deadlock_timeout) and the {@code session.*} keys (statement_timeout,
+   * idle_session_timeout, idle_in_transaction_session_timeout) and version garbage
    * collection ({@code txn.gc.*}).
    *
    * @param storage the open storage engine; stays open and owned by the caller
@@ -56,7 +57,11 @@ public final class EmbeddedSql implements AutoCloseable {
     Map<String, String> defaults = Map.of(
         "default_transaction_isolation", config.get(ConfigKeys.TXN_DEFAULT_ISOLATION),
         "lock_timeout", config.get(ConfigKeys.TXN_LOCK_TIMEOUT).toMillis() + "ms",
-        "deadlock_timeout", config.get(ConfigKeys.TXN_DEADLOCK_TIMEOUT).toMillis() + "ms");
+        "deadlock_timeout", config.get(ConfigKeys.TXN_DEADLOCK_TIMEOUT).toMillis() + "ms",
+        "statement_timeout", config.get(ConfigKeys.SESSION_STATEMENT_TIMEOUT).toMillis() + "ms",
+        "idle_session_timeout", config.get(ConfigKeys.SESSION_IDLE_TIMEOUT).toMillis() + "ms",
+        "idle_in_transaction_session_timeout",
+        config.get(ConfigKeys.SESSION_IDLE_IN_TRANSACTION_TIMEOUT).toMillis() + "ms");
     return new EmbeddedSql(SqlEngine.open(Objects.requireNonNull(storage, "storage"), GcSettings.from(config), defaults));
   }
 

@@ -47,6 +47,9 @@ public final class Parameters {
     add(new Parameter("idle_in_transaction_session_timeout",
         "Sets the maximum allowed idle time between queries, when in a transaction.",
         "0", ParameterValues::milliseconds));
+    add(new Parameter("idle_session_timeout",
+        "Sets the maximum allowed idle time between queries, when not in a transaction.",
+        "0", ParameterValues::milliseconds));
     add(new Parameter("in_hot_standby", "Shows whether hot standby is currently active.",
         "off", ParameterValues::bool, READ_ONLY, REPORTED));
     add(new Parameter("integer_datetimes", "Shows whether datetimes are integer based.",

@@ -23,6 +23,7 @@ final class Connection {
   private final BackendWriter writer;
   private final ExecutorService worker;
   private final Login login;
+  private final IdleTimer idle;
   private volatile ProtocolSession session;
   private QueryHandler queries;
   private volatile int pid;
@@ -39,6 +40,9 @@ final class Connection {
       return t;
     });
     this.login = new Login(this, server);
+    this.idle = new IdleTimer(channel.eventLoop(),
+        () -> submit(() -> fatal("57P05", "terminating connection due to idle-session timeout")),
+        () -> submit(() -> fatal("25P03", "terminating connection due to idle-in-transaction timeout")));
   }
 
   Channel channel() {
@@ -51,12 +55,32 @@ final class Connection {
 
   /** From the event loop: a message to handle on the worker. */
   void received(PgMessage message) {
+    idle.messageReceived();
     submit(() -> handle(message));
   }
 
-  /** From the event loop: the client closed the connection. */
+  /**
+   * From the event loop: the client closed the connection. A statement still running is
+   * cancelled (it stops at its next row or lock wait), then the session closes.
+   */
   void clientClosed() {
+    ProtocolSession s = session;
+    if (s != null) {
+      s.cancel();
+    }
     submit(this::close);
+  }
+
+  /**
+   * Worker: ReadyForQuery was sent; arms {@code idle_session_timeout} or {@code
+   * idle_in_transaction_session_timeout} as the session has them.
+   */
+  void readyForQuery(char status) {
+    ProtocolSession s = session;
+    if (s != null && !closed) {
+      String name = status == 'I' ? "idle_session_timeout" : "idle_in_transaction_session_timeout";
+      idle.ready(status, IdleTimer.millis(s.setting(name)));
+    }
   }
 
   /** From the event loop: the decoder found a malformed frame. */
@@ -73,6 +97,7 @@ final class Connection {
   }
 
   private void handle(PgMessage m) {
+    idle.messageHandled();
     if (closed) {
       return;
     }

@@ -85,7 +85,7 @@ final class ExtendedQuery {
   private void parse(MessageReader r) {
     String name = r.cstring();
     String sql = r.cstring();
-    int n = r.int16();
+    int n = r.count16();
     List<Integer> types = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       types.add(r.int32());
@@ -105,7 +105,7 @@ final class ExtendedQuery {
     String portalName = r.cstring();
     String statementName = r.cstring();
     short[] paramFormats = formats(r);
-    int n = r.int16();
+    int n = r.count16();
     PreparedQuery q = statements.get(statementName);
     if (q == null) {
       throw new SqlErrorException("26000", "prepared statement \"" + statementName + "\" does not exist");
@@ -144,7 +144,7 @@ final class ExtendedQuery {
   }
 
   private static short[] formats(MessageReader r) {
-    int n = r.int16();
+    int n = r.count16();
     short[] f = new short[n];
     for (int i = 0; i < n; i++) {
       f[i] = (short) r.int16();

@@ -11,15 +11,35 @@ import java.util.List;
  * it, every message is a type byte, a length and a body. Runs on Netty's event loop.
  */
 final class FrameDecoder extends ByteToMessageDecoder {
-  /** The largest message accepted (PostgreSQL's limit for most messages is 1 GB). */
-  static final int MAX_MESSAGE = 1 << 30;
   /** PostgreSQL refuses start-up packets longer than this. */
   private static final int MAX_STARTUP = 10_000;
 
+  private final int maxMessage;
   private boolean startupPhase = true;
+  /** After a malformed frame nothing more is read: the connection is ending. */
+  private boolean failed;
+
+  /** @param maxMessage the longest message accepted after start-up, its length word included */
+  FrameDecoder(int maxMessage) {
+    this.maxMessage = maxMessage;
+  }
 
   @Override
   protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+    if (failed) {
+      in.skipBytes(in.readableBytes());
+      return;
+    }
+    try {
+      decodeFrame(in, out);
+    } catch (ProtocolViolation e) {
+      failed = true;
+      in.skipBytes(in.readableBytes());
+      throw e;
+    }
+  }
+
+  private void decodeFrame(ByteBuf in, List<Object> out) {
     if (startupPhase) {
       if (in.readableBytes() < 4) {
         return;
@@ -47,7 +67,7 @@ final class FrameDecoder extends ByteToMessageDecoder {
     }
     byte type = in.getByte(in.readerIndex());
     int length = in.getInt(in.readerIndex() + 1);
-    if (length < 4 || length > MAX_MESSAGE) {
+    if (length < 4 || length > maxMessage) {
       throw new ProtocolViolation("invalid message length");
     }
     if (in.readableBytes() < length + 1) {

@@ -180,5 +180,6 @@ final class Login {
     w.backendKeyData(pid, secret);
     w.readyForQuery(session.transactionStatus());
     w.flush();
+    connection.readyForQuery(session.transactionStatus());
   }
 }

@@ -26,6 +26,11 @@ final class MessageReader {
     return v;
   }
 
+  /** An unsigned 16-bit count (of parameters, formats, ...), as PostgreSQL reads them: 0 to 65535. */
+  int count16() {
+    return int16() & 0xFFFF;
+  }
+
   byte int8() {
     need(1);
     return data[pos++];

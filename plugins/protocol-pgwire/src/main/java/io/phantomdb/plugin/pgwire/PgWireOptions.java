@@ -9,8 +9,13 @@ import java.util.Map;
  * @param authMode how clients authenticate
  * @param maxConnections how many clients may be connected at once
  * @param ioThreads Netty event-loop threads (framing only; statements run on per-connection workers)
+ * @param maxMessageSize the longest message (type byte excluded, length word included) a client
+ *     may send after start-up
  */
-record PgWireOptions(AuthMode authMode, int maxConnections, int ioThreads) {
+record PgWireOptions(AuthMode authMode, int maxConnections, int ioThreads, int maxMessageSize) {
+  /** PostgreSQL's limit for a message: 1 GB. */
+  static final int DEFAULT_MAX_MESSAGE = 1 << 30;
+
   /** Option key → one-line description with its default. */
   static final Map<String, String> SUPPORTED;
 
@@ -19,6 +24,8 @@ record PgWireOptions(AuthMode authMode, int maxConnections, int ioThreads) {
     m.put("auth.mode", "how clients authenticate: local-trust (default: trust from loopback addresses, "
         + "scram-sha-256 from others), trust, scram-sha-256 or md5");
     m.put("max-connections", "most clients connected at once; more get 53300 (default 100)");
+    m.put("max-message-size", "longest message a client may send, in bytes or with a unit kB, MB or GB; "
+        + "longer ones get 08P01 and the connection ends (default 1GB, as PostgreSQL; start-up packets: 10000 bytes)");
     m.put("io-threads", "Netty event-loop threads that read and write sockets (default 2)");
     SUPPORTED = java.util.Collections.unmodifiableMap(m);
   }
@@ -38,7 +45,34 @@ record PgWireOptions(AuthMode authMode, int maxConnections, int ioThreads) {
     AuthMode mode = AuthMode.parse(options.getOrDefault("auth.mode", "local-trust"));
     int max = positive(options, "max-connections", 100);
     int io = positive(options, "io-threads", 2);
-    return new PgWireOptions(mode, max, io);
+    int maxMessage = size(options, "max-message-size", DEFAULT_MAX_MESSAGE);
+    return new PgWireOptions(mode, max, io, maxMessage);
+  }
+
+  /** A byte count: a whole number, optionally followed by B, kB, MB or GB (PostgreSQL's units). */
+  private static int size(Map<String, String> options, String key, int dflt) {
+    String v = options.get(key);
+    if (v == null) {
+      return dflt;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(B|kB|MB|GB)?").matcher(v.trim());
+    if (m.matches()) {
+      long unit = m.group(2) == null ? 1 : switch (m.group(2)) {
+        case "kB" -> 1L << 10;
+        case "MB" -> 1L << 20;
+        case "GB" -> 1L << 30;
+        default -> 1;
+      };
+      try {
+        long n = Math.multiplyExact(Long.parseLong(m.group(1)), unit);
+        if (n >= 64 && n <= DEFAULT_MAX_MESSAGE) {
+          return (int) n;
+        }
+      } catch (ArithmeticException | NumberFormatException e) {
+        // fall through
+      }
+    }
+    throw new IllegalArgumentException(key + " must be a size from 64 bytes to 1GB (such as 8MB): " + v);
   }
 
   private static int positive(Map<String, String> options, String key, int dflt) {

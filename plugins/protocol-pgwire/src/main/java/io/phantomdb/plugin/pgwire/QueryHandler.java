@@ -212,8 +212,10 @@ final class QueryHandler {
   private void readyForQuery() {
     notices();
     writer.parameterStatus(session.changedReportedSettings());
-    writer.readyForQuery(session.transactionStatus());
+    char status = session.transactionStatus();
+    writer.readyForQuery(status);
     writer.flush();
+    connection.readyForQuery(status);
   }
 
   /** Closes every statement and portal (the connection ends). */
