@@ -85,7 +85,10 @@ final class CatalogFunctions {
     }
     r.put("PG_ENCODING_TO_CHAR", strict((v, s) -> ((Number) v[0]).intValue() == 6 ? "UTF8"
         : ((Number) v[0]).intValue() == 0 ? "SQL_ASCII" : ""));
-    r.put("ARRAY_TO_STRING", strict((v, s) -> arrayToString(v[0].toString(), v[1].toString())));
+    r.put("ARRAY_TO_STRING", (call, args, type) -> args.get(0).type().kind().isArray()
+        ? ArrayFunctions.arrayToString(args, type)
+        : Nodes.call("array_to_string", type, args, (v, ctx) -> v[0] == null || v[1] == null ? null
+            : arrayToString(v[0].toString(), v[1].toString()), false));
     r.put("PG_TABLE_IS_VISIBLE", strict((v, s) -> PgFunctions.tableIsVisible(s, v[0])));
     for (String n : List.of("HAS_TABLE_PRIVILEGE", "HAS_SCHEMA_PRIVILEGE", "HAS_DATABASE_PRIVILEGE",
         "HAS_COLUMN_PRIVILEGE", "HAS_SEQUENCE_PRIVILEGE")) {

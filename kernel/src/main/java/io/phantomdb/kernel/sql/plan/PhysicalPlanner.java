@@ -136,6 +136,22 @@ public final class PhysicalPlanner {
     if (rel instanceof TableModify m) {
       return new ModifyPlanner(env, this).modify(m);
     }
+    if (rel instanceof org.apache.calcite.rel.core.Correlate c) {
+      if (c.getJoinType() != org.apache.calcite.rel.core.JoinRelType.INNER
+          && c.getJoinType() != org.apache.calcite.rel.core.JoinRelType.LEFT) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "this kind of correlated sub-query is not supported yet");
+      }
+      return new io.phantomdb.kernel.sql.exec.CorrelateOperator(build(c.getLeft()), build(c.getRight()),
+          c.getCorrelationId().getId(), c.getJoinType() == org.apache.calcite.rel.core.JoinRelType.LEFT,
+          c.getRight().getRowType().getFieldCount());
+    }
+    if (rel instanceof org.apache.calcite.rel.core.Collect c) {
+      if (c.getInput().getRowType().getFieldCount() != 1) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "ARRAY of a sub-query of more than one column is not supported");
+      }
+      kinds(c.getRowType()); // 0A000 for an array type PhantomDB does not have
+      return new io.phantomdb.kernel.sql.exec.CollectOperator(build(c.getInput()));
+    }
     throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
         "this kind of query is not supported yet (" + rel.getRelTypeName() + ")");
   }
