@@ -50,10 +50,10 @@ final class CatalogFunctions {
 
   private static final List<String> TEXT_FNS = List.of("PG_GET_USERBYID", "FORMAT_TYPE", "PG_GET_INDEXDEF",
       "PG_GET_CONSTRAINTDEF", "PG_GET_EXPR", "OBJ_DESCRIPTION", "COL_DESCRIPTION", "SHOBJ_DESCRIPTION",
-      "PG_ENCODING_TO_CHAR", "ARRAY_TO_STRING");
+      "PG_ENCODING_TO_CHAR", "ARRAY_TO_STRING", "PG_GET_STATISTICSOBJDEF_COLUMNS");
   private static final List<String> BOOL_FNS = List.of("PG_TABLE_IS_VISIBLE", "HAS_TABLE_PRIVILEGE",
       "HAS_SCHEMA_PRIVILEGE", "HAS_DATABASE_PRIVILEGE", "HAS_COLUMN_PRIVILEGE", "HAS_SEQUENCE_PRIVILEGE",
-      "PG_IS_IN_RECOVERY");
+      "PG_IS_IN_RECOVERY", "PG_RELATION_IS_PUBLISHABLE");
   private static final List<String> REG_FNS = List.of("REGCLASS", "REGTYPE", "REGNAMESPACE", "REGROLE");
 
   /** @return the operators the validator should know */
@@ -95,6 +95,8 @@ final class CatalogFunctions {
       r.put(n, strict((v, s) -> Boolean.TRUE));
     }
     r.put("PG_IS_IN_RECOVERY", strict((v, s) -> Boolean.FALSE));
+    r.put("PG_RELATION_IS_PUBLISHABLE", strict((v, s) -> Boolean.FALSE)); // no publications
+    r.put("PG_GET_STATISTICSOBJDEF_COLUMNS", strict((v, s) -> null)); // no extended statistics
     r.put("PG_BACKEND_PID", strict((v, s) -> s.backendPid()));
     r.put("REGCLASS", strict((v, s) -> PgFunctions.regclass(s, v[0])));
     r.put("REGTYPE", strict((v, s) -> PgFunctions.regtype(v[0])));

@@ -35,7 +35,14 @@ final class ParameterValidator extends SqlValidatorImpl {
 
   ParameterValidator(SqlOperatorTable operators, SqlValidatorCatalogReader catalogReader,
       RelDataTypeFactory typeFactory, Config config) {
-    super(operators, catalogReader, typeFactory, config);
+    super(operators, catalogReader, typeFactory, config.withTypeCoercionFactory(ArrayCoercion::new));
+  }
+
+  @Override
+  protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
+    SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
+    ArrayCoercion.rewriteQuantified(rewritten);
+    return rewritten;
   }
 
   /**
