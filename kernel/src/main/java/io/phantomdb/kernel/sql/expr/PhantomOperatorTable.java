@@ -165,6 +165,7 @@ public final class PhantomOperatorTable {
     first.addAll(SessionFunctions.operators());
     first.addAll(CatalogFunctions.operators());
     first.addAll(ArrayFunctions.operators());
+    first.addAll(SetReturningFunctions.operators());
     SqlOperatorTable ours = SqlOperatorTables.of(first);
     SqlOperatorTable all = SqlOperatorTables.chain(ours, SqlStdOperatorTable.instance(), SqlOperatorTables.of(ops));
     return new CaseInsensitive(all);

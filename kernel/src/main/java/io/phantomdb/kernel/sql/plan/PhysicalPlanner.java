@@ -136,6 +136,12 @@ public final class PhysicalPlanner {
     if (rel instanceof TableModify m) {
       return new ModifyPlanner(env, this).modify(m);
     }
+    if (rel instanceof org.apache.calcite.rel.core.TableFunctionScan f
+        && f.getCall() instanceof org.apache.calcite.rex.RexCall call && f.getInputs().isEmpty()
+        && io.phantomdb.kernel.sql.expr.SetReturningFunctions.isSetReturning(call.getOperator().getName())) {
+      return new io.phantomdb.kernel.sql.exec.TableFunctionOperator(call.getOperator().getName(),
+          ExprCompiler.compile(call.getOperands()));
+    }
     if (rel instanceof org.apache.calcite.rel.core.Correlate c) {
       if (c.getJoinType() != org.apache.calcite.rel.core.JoinRelType.INNER
           && c.getJoinType() != org.apache.calcite.rel.core.JoinRelType.LEFT) {
