@@ -160,7 +160,7 @@ final class PgRelationTables {
                 continue;
               }
               if (c.defaultSql() != null && c.identity() == null && !c.dropped()) {
-                rows.add((r.oid() << 8) + n, r.oid(), n, c.defaultSql());
+                rows.add((r.oid() << 8) + n, r.oid(), n, defaultExpr(c.defaultSql(), c.type()));
               }
               n++;
             }
@@ -193,6 +193,18 @@ final class PgRelationTables {
                 String.join(" ", options), null, null);
           }
         });
+  }
+
+  /**
+   * A DEFAULT as PostgreSQL's pg_get_expr shows it: a string literal carries a cast to the column's
+   * type ({@code 'x'::text}, {@code 'a'::character varying}); anything else is the stored text.
+   */
+  static String defaultExpr(String sql, DataType type) {
+    if (!sql.matches("'(?:[^']|'')*'")) {
+      return sql;
+    }
+    String name = type.kind() == TypeKind.CHAR ? "bpchar" : DataType.of(type.kind()).sqlName();
+    return sql + "::" + name;
   }
 
   /** The column's attnum: its position among the table's columns that are not hidden, from 1. */
