@@ -142,7 +142,7 @@ SqlDataTypeSpec PgColumnType() :
     final Span s;
     final PgTypeName type;
     SqlIntervalQualifier fields = null;
-    final SqlDataTypeSpec dt;
+    SqlDataTypeSpec dt;
 }
 {
     LOOKAHEAD(1)
@@ -162,7 +162,9 @@ SqlDataTypeSpec PgColumnType() :
             new PgTypeNameSpec(PgTypeName.INTERVAL, fields, s.end(this)), s.end(this));
     }
 |
-    dt = DataType() { return dt; }
+    dt = DataType()
+    [ <LBRACKET> <RBRACKET> { dt = PhantomParserSupport.arrayOf(dt, getPos()); } ]
+    { return dt; }
 }
 
 /**

@@ -91,6 +91,22 @@ public final class CalciteTypes {
   }
 
   /**
+   * The type of a table column: as {@link #toDataType}, but arrays are refused (they are computed
+   * only, never stored).
+   *
+   * @param type a Calcite type
+   * @return our type
+   * @throws SqlException 0A000 for an array or a type PhantomDB does not have
+   */
+  public static DataType toColumnType(RelDataType type) {
+    DataType t = toDataType(type);
+    if (t.kind().isArray()) {
+      throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "columns of array type are not supported");
+    }
+    return t;
+  }
+
+  /**
    * @param typeFactory the factory to create the type with (use one on {@link PhantomTypeSystem})
    * @param type our type
    * @return the Calcite type, with the same nullability
