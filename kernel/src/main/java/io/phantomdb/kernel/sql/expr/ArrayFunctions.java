@@ -23,7 +23,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Array expressions with PostgreSQL's semantics over {@link PgArray} (one dimension, lower bound
  * 1): {@code ARRAY[a, b]}, subscripts {@code a[i]} (NULL out of range), {@code x op ANY|SOME|ALL
  * (array)}, {@code cardinality}, {@code array_length / array_upper / array_lower (a, 1)} (NULL for
- * an empty array or another dimension) and {@code array_to_string(a, sep [, null_text])}.
+ * an empty array or another dimension), {@code array_to_string(a, sep [, null_text])} and
+ * {@code ||} (array with array or element).
  */
 final class ArrayFunctions {
   private ArrayFunctions() {}
@@ -55,6 +56,8 @@ final class ArrayFunctions {
       }
       return Nodes.call("ARRAY", type, items, (v, ctx) -> new PgArray(java.util.Arrays.asList(v)), false);
     });
+    CallCompiler text = r.get("||");
+    r.put("||", (call, args, type) -> type.kind().isArray() ? concat(args, type) : text.compile(call, args, type));
     r.put("#SOME", ArrayFunctions::quantified);
     r.put("#ALL", ArrayFunctions::quantified);
     r.put("CARDINALITY", (call, args, type) -> args.get(0).type().kind().isArray()
@@ -62,6 +65,35 @@ final class ArrayFunctions {
     r.put("ARRAY_LENGTH", (call, args, type) -> dimension("array_length", args, type, a -> a.length()));
     r.put("ARRAY_UPPER", (call, args, type) -> dimension("array_upper", args, type, a -> a.length()));
     r.put("ARRAY_LOWER", (call, args, type) -> dimension("array_lower", args, type, a -> 1));
+  }
+
+  /** array || array, array || element, element || array; a NULL array counts as empty. */
+  private static Expr concat(List<Expr> args, DataType type) {
+    DataType element = DataType.of(type.kind().elementKind());
+    List<Expr> parts = new ArrayList<>();
+    boolean[] isArray = new boolean[args.size()];
+    for (int i = 0; i < args.size(); i++) {
+      Expr a = args.get(i);
+      isArray[i] = a.type().kind().isArray() || a.type().kind() == TypeKind.UNKNOWN;
+      parts.add(!isArray[i] ? Casts.cast(a, element, false)
+          : a.type().kind() == type.kind() || a.type().kind() == TypeKind.UNKNOWN ? a : Casts.cast(a, type, false));
+    }
+    return Nodes.call("||", type, parts, (v, ctx) -> {
+      if (v[0] == null && v[1] == null) {
+        return null;
+      }
+      List<Object> out = new ArrayList<>();
+      for (int i = 0; i < v.length; i++) {
+        if (isArray[i]) {
+          if (v[i] != null) {
+            out.addAll(((PgArray) v[i]).elements());
+          }
+        } else {
+          out.add(v[i]);
+        }
+      }
+      return new PgArray(out);
+    }, false);
   }
 
   private interface Measure {
