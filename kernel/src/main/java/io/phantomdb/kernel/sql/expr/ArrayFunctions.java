@@ -24,7 +24,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * 1): {@code ARRAY[a, b]}, subscripts {@code a[i]} (NULL out of range), {@code x op ANY|SOME|ALL
  * (array)}, {@code cardinality}, {@code array_length / array_upper / array_lower (a, 1)} (NULL for
  * an empty array or another dimension), {@code array_to_string(a, sep [, null_text])} and
- * {@code ||} (array with array or element).
+ * {@code ||} of two arrays (Calcite's validator refuses an array with an element).
  */
 final class ArrayFunctions {
   private ArrayFunctions() {}
