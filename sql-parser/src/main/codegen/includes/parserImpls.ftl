@@ -142,7 +142,7 @@ SqlDataTypeSpec PgColumnType() :
     final Span s;
     final PgTypeName type;
     SqlIntervalQualifier fields = null;
-    final SqlDataTypeSpec dt;
+    SqlDataTypeSpec dt;
 }
 {
     LOOKAHEAD(1)
@@ -162,17 +162,19 @@ SqlDataTypeSpec PgColumnType() :
             new PgTypeNameSpec(PgTypeName.INTERVAL, fields, s.end(this)), s.end(this));
     }
 |
-    dt = DataType() { return dt; }
+    dt = DataType()
+    [ <LBRACKET> <RBRACKET> { dt = PhantomParserSupport.arrayOf(dt, getPos()); } ]
+    { return dt; }
 }
 
 /**
- * Parses the PostgreSQL cast {@code expr::type} as an infix operator that binds tighter than
- * every other (see PhantomParserSupport.castLast). {@code ::interval} with or without fields
+ * Parses the PostgreSQL cast {@code expr::type} (or {@code expr::type[]}, an array of it) as an
+ * infix operator that binds tighter than every other (see PhantomParserSupport.castLast). {@code ::interval} with or without fields
  * casts as Calcite's CAST(expr AS INTERVAL ...) does.
  */
 void PgInfixCast(List<Object> list, ExprContext exprContext, Span s) :
 {
-    final SqlDataTypeSpec dt;
+    SqlDataTypeSpec dt;
     final SqlIntervalQualifier fields;
 }
 {
@@ -189,7 +191,9 @@ void PgInfixCast(List<Object> list, ExprContext exprContext, Span s) :
             PhantomParserSupport.castLast(list, fields);
         }
     |
-        dt = DataType() {
+        dt = DataType()
+        [ <LBRACKET> <RBRACKET> { dt = PhantomParserSupport.arrayOf(dt, getPos()); } ]
+        {
             PhantomParserSupport.castLast(list, dt);
         }
     )

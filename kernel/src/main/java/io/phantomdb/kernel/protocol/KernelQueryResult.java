@@ -59,7 +59,11 @@ final class KernelQueryResult implements QueryResult {
 
   @Override
   public Object value(int column) {
-    return PgTypes.toSpi(current()[column]);
+    Object v = current()[column];
+    if (v instanceof io.phantomdb.kernel.sql.type.PgArray) {
+      return text(column); // the SPI has no array class: an array is its text, sent in text format
+    }
+    return PgTypes.toSpi(v);
   }
 
   private Object[] current() {

@@ -59,6 +59,27 @@ public final class PhantomParserSupport {
     list.add(SqlStdOperatorTable.CAST.createCall(pos, operand, target));
   }
 
+  /**
+   * The type {@code element[]}: an array of the element type (a catalog type name such as
+   * {@code pg_catalog.int2} or {@code oid} resolved first), as Calcite's {@code element ARRAY}.
+   *
+   * @param element the element type as parsed
+   * @param pos the position of the brackets
+   * @return the array type
+   */
+  public static org.apache.calcite.sql.SqlDataTypeSpec arrayOf(org.apache.calcite.sql.SqlDataTypeSpec element,
+      SqlParserPos pos) {
+    org.apache.calcite.sql.SqlTypeNameSpec spec = element.getTypeNameSpec();
+    String catalogType = catalogType(element);
+    if (catalogType != null && CATALOG_TYPES.containsKey(catalogType)) {
+      spec = CATALOG_TYPES.get(catalogType).apply(element.getParserPosition());
+    }
+    SqlParserPos all = element.getParserPosition().plus(pos);
+    return new org.apache.calcite.sql.SqlDataTypeSpec(
+        new org.apache.calcite.sql.SqlCollectionTypeNameSpec(spec, org.apache.calcite.sql.type.SqlTypeName.ARRAY, all),
+        all);
+  }
+
   private static final java.util.Set<String> REG_TYPES = java.util.Set.of("regclass", "regtype", "regnamespace", "regrole");
 
   /** Types named with a pg_catalog prefix or known only by their catalog name: oid, name, "char". */

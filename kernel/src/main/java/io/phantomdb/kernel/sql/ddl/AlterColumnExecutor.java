@@ -62,7 +62,7 @@ final class AlterColumnExecutor {
   private void changeType(ColumnDescriptor c, SqlAlterColumn a) {
     TableDescriptor t = state.table();
     SqlPlanner planner = state.planner();
-    DataType type = CalciteTypes.toDataType(a.type().deriveType(planner.validator())).withNullable(c.nullable());
+    DataType type = CalciteTypes.toColumnType(a.type().deriveType(planner.validator())).withNullable(c.nullable());
     new ViewDependencies(state.ddl()).refuseTypeChange(state.change().view(), t, c);
     String using = a.expression() == null ? quote(c.name()) : PhantomSqlParser.toSql(a.expression());
     RowExpressions.Compiled conversion =

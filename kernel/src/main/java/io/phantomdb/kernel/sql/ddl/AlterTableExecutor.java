@@ -134,7 +134,7 @@ final class AlterTableExecutor {
     }
     SqlPlanner planner = state.planner();
     boolean notNull = col.isNotNull() || col.isPrimaryKey();
-    DataType type = CalciteTypes.toDataType(col.type().deriveType(planner.validator())).withNullable(!notNull);
+    DataType type = CalciteTypes.toColumnType(col.type().deriveType(planner.validator())).withNullable(!notNull);
     SqlNode def = col.defaultExpression();
     String defaultSql = def == null ? null : PhantomSqlParser.toSql(def);
     String missing = null;

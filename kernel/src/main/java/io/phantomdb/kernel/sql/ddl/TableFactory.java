@@ -50,7 +50,7 @@ final class TableFactory {
       if (!names.add(colName)) {
         throw new SqlException(SqlState.DUPLICATE_COLUMN, "column \"" + colName + "\" specified more than once");
       }
-      DataType type = CalciteTypes.toDataType(col.type().deriveType(planner.validator()));
+      DataType type = CalciteTypes.toColumnType(col.type().deriveType(planner.validator()));
       boolean notNull = col.isNotNull() || col.isPrimaryKey();
       SqlNode def = col.defaultExpression();
       ColumnDescriptor column = ColumnDescriptor.of(nextId++, colName, type.withNullable(!notNull),

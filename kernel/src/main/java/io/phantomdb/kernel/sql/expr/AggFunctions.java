@@ -9,6 +9,21 @@ import java.math.BigDecimal;
 final class AggFunctions {
   private AggFunctions() {}
 
+  /** array_agg(x [ORDER BY ...]): the values in order, NULLs kept; NULL for no rows. */
+  static final class ArrayAgg implements AggregateSpec.AggFunction {
+    private final java.util.List<Object> values = new java.util.ArrayList<>();
+
+    @Override
+    public void add(Object[] args) {
+      values.add(args[0]);
+    }
+
+    @Override
+    public Object result() {
+      return values.isEmpty() ? null : new io.phantomdb.kernel.sql.type.PgArray(values);
+    }
+  }
+
   /** count(*) and count(x, ...). */
   static final class Count implements AggregateSpec.AggFunction {
     private long n;

@@ -82,13 +82,14 @@ public final class AggregateSpec {
       case "STRING_AGG", "LISTAGG" -> () -> new AggFunctions.StringAgg(argTypes);
       case "ANY_VALUE" -> () -> new AggFunctions.AnyValue();
       case "SINGLE_VALUE" -> () -> new AggFunctions.SingleValue();
+      case "ARRAY_AGG" -> AggFunctions.ArrayAgg::new;
       default -> throw Errors.unsupported("aggregate function " + call.getAggregation().getName());
     };
     if (args.length == 0 && !name.equals("COUNT")) {
       throw Errors.unsupported("aggregate function " + name + " without arguments");
     }
     NullRule nulls = name.equals("COUNT") ? NullRule.ANY_NULL
-        : name.equals("SINGLE_VALUE") ? NullRule.KEEP : NullRule.FIRST_NULL;
+        : name.equals("SINGLE_VALUE") || name.equals("ARRAY_AGG") ? NullRule.KEEP : NullRule.FIRST_NULL;
     Supplier<Accumulator> factory = () -> new Acc(fn.get(), args, argTypes, filter, distinct, order, nulls);
     return new AggregateSpec(name, type, factory);
   }

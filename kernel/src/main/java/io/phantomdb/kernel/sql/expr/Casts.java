@@ -83,6 +83,15 @@ final class Casts {
     };
   }
 
+  private static boolean castable(DataType from, DataType to) {
+    try {
+      checkCastable(from, to);
+      return true;
+    } catch (io.phantomdb.kernel.sql.SqlException e) {
+      return false;
+    }
+  }
+
   private static void checkCastable(DataType from, DataType to) {
     TypeKind f = from.kind();
     TypeKind t = to.kind();
@@ -94,6 +103,8 @@ final class Casts {
           case TIME -> f == TypeKind.TIMESTAMP || f == TypeKind.TIMESTAMPTZ || f == TypeKind.INTERVAL;
           case TIMESTAMP, TIMESTAMPTZ -> f == TypeKind.DATE || f == TypeKind.TIMESTAMP || f == TypeKind.TIMESTAMPTZ;
           case INTERVAL -> f == TypeKind.TIME;
+          case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY -> f.isArray()
+              && castable(DataType.of(f.elementKind()), DataType.of(t.elementKind()));
           default -> false;
         };
     if (!ok) {
@@ -157,6 +168,15 @@ final class Casts {
       case INTERVAL -> v instanceof LocalTime lt ? new PgInterval(0, 0, lt.toNanoOfDay() / 1000) : (PgInterval) v;
       case UUID -> (UUID) v;
       case UNKNOWN -> v;
+      case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY -> {
+        DataType fe = DataType.of(from.kind().elementKind());
+        DataType te = DataType.of(t.elementKind());
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        for (Object e : ((io.phantomdb.kernel.sql.type.PgArray) v).elements()) {
+          out.add(convert(e, fe, te, explicit, zone));
+        }
+        yield new io.phantomdb.kernel.sql.type.PgArray(out);
+      }
     };
   }
 

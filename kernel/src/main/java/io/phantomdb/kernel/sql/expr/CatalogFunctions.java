@@ -50,10 +50,10 @@ final class CatalogFunctions {
 
   private static final List<String> TEXT_FNS = List.of("PG_GET_USERBYID", "FORMAT_TYPE", "PG_GET_INDEXDEF",
       "PG_GET_CONSTRAINTDEF", "PG_GET_EXPR", "OBJ_DESCRIPTION", "COL_DESCRIPTION", "SHOBJ_DESCRIPTION",
-      "PG_ENCODING_TO_CHAR", "ARRAY_TO_STRING");
+      "PG_ENCODING_TO_CHAR", "ARRAY_TO_STRING", "PG_GET_STATISTICSOBJDEF_COLUMNS");
   private static final List<String> BOOL_FNS = List.of("PG_TABLE_IS_VISIBLE", "HAS_TABLE_PRIVILEGE",
       "HAS_SCHEMA_PRIVILEGE", "HAS_DATABASE_PRIVILEGE", "HAS_COLUMN_PRIVILEGE", "HAS_SEQUENCE_PRIVILEGE",
-      "PG_IS_IN_RECOVERY");
+      "PG_IS_IN_RECOVERY", "PG_RELATION_IS_PUBLISHABLE");
   private static final List<String> REG_FNS = List.of("REGCLASS", "REGTYPE", "REGNAMESPACE", "REGROLE");
 
   /** @return the operators the validator should know */
@@ -85,13 +85,18 @@ final class CatalogFunctions {
     }
     r.put("PG_ENCODING_TO_CHAR", strict((v, s) -> ((Number) v[0]).intValue() == 6 ? "UTF8"
         : ((Number) v[0]).intValue() == 0 ? "SQL_ASCII" : ""));
-    r.put("ARRAY_TO_STRING", strict((v, s) -> arrayToString(v[0].toString(), v[1].toString())));
+    r.put("ARRAY_TO_STRING", (call, args, type) -> args.get(0).type().kind().isArray()
+        ? ArrayFunctions.arrayToString(args, type)
+        : Nodes.call("array_to_string", type, args, (v, ctx) -> v[0] == null || v[1] == null ? null
+            : arrayToString(v[0].toString(), v[1].toString()), false));
     r.put("PG_TABLE_IS_VISIBLE", strict((v, s) -> PgFunctions.tableIsVisible(s, v[0])));
     for (String n : List.of("HAS_TABLE_PRIVILEGE", "HAS_SCHEMA_PRIVILEGE", "HAS_DATABASE_PRIVILEGE",
         "HAS_COLUMN_PRIVILEGE", "HAS_SEQUENCE_PRIVILEGE")) {
       r.put(n, strict((v, s) -> Boolean.TRUE));
     }
     r.put("PG_IS_IN_RECOVERY", strict((v, s) -> Boolean.FALSE));
+    r.put("PG_RELATION_IS_PUBLISHABLE", strict((v, s) -> Boolean.FALSE)); // no publications
+    r.put("PG_GET_STATISTICSOBJDEF_COLUMNS", strict((v, s) -> null)); // no extended statistics
     r.put("PG_BACKEND_PID", strict((v, s) -> s.backendPid()));
     r.put("REGCLASS", strict((v, s) -> PgFunctions.regclass(s, v[0])));
     r.put("REGTYPE", strict((v, s) -> PgFunctions.regtype(v[0])));

@@ -23,6 +23,7 @@ public final class EvalContext {
   private final ZoneId timeZone;
   private final SessionContext session;
   private final SequenceOps sequences;
+  private final java.util.Map<Integer, Object[]> correlations;
 
   /**
    * @param parameters the values of {@code $1, $2, ...} (index 0 is {@code $1}), each null or of
@@ -47,6 +48,7 @@ public final class EvalContext {
     this.session = Objects.requireNonNull(session, "session");
     this.timeZone = Objects.requireNonNull(session.timeZone(), "timeZone");
     this.sequences = null;
+    this.correlations = new java.util.HashMap<>();
   }
 
   private EvalContext(EvalContext base, SequenceOps sequences) {
@@ -55,6 +57,30 @@ public final class EvalContext {
     this.timeZone = base.timeZone;
     this.session = base.session;
     this.sequences = sequences;
+    this.correlations = base.correlations;
+  }
+
+  /**
+   * Sets the row a correlated sub-query reads its outer columns from (a correlate join sets it
+   * for each outer row).
+   *
+   * @param id the correlation variable's id ({@code $cor<id>})
+   * @param row the current outer row
+   */
+  public void setCorrelation(int id, Object[] row) {
+    correlations.put(id, row);
+  }
+
+  /**
+   * @param id a correlation variable's id
+   * @return the outer row it stands for now
+   */
+  public Object[] correlation(int id) {
+    Object[] row = correlations.get(id);
+    if (row == null) {
+      throw new IllegalStateException("correlation $cor" + id + " is not set");
+    }
+    return row;
   }
 
   /**

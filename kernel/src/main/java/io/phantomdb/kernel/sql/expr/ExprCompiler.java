@@ -51,6 +51,7 @@ public final class ExprCompiler {
     SessionFunctions.register(CALLS);
     CatalogFunctions.register(CALLS);
     SequenceFunctions.register(CALLS);
+    ArrayFunctions.register(CALLS);
     CALLS.put("#CAST", (call, args, type) -> Casts.cast(args.get(0), type, true));
   }
 
@@ -79,6 +80,27 @@ public final class ExprCompiler {
     }
     if (node instanceof RexCall call) {
       return compileCall(call);
+    }
+    if (node instanceof RexFieldAccess fa && fa.getReferenceExpr() instanceof RexCorrelVariable cv) {
+      int id = cv.id.getId();
+      int field = fa.getField().getIndex();
+      DataType type = typeOf(node);
+      return new Expr() {
+        @Override
+        public Object eval(Object[] row, EvalContext ctx) {
+          return ctx.correlation(id)[field];
+        }
+
+        @Override
+        public DataType type() {
+          return type;
+        }
+
+        @Override
+        public String toString() {
+          return "$cor" + id + "." + field;
+        }
+      };
     }
     if (node instanceof RexFieldAccess || node instanceof RexCorrelVariable) {
       throw Errors.unsupported("a correlated reference (" + node + ")");

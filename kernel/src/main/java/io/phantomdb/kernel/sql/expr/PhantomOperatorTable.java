@@ -164,6 +164,8 @@ public final class PhantomOperatorTable {
     List<SqlOperator> first = new ArrayList<>(List.of(CURRENT_TIMESTAMP, LOCALTIMESTAMP, CURRENT_TIME, LOCALTIME));
     first.addAll(SessionFunctions.operators());
     first.addAll(CatalogFunctions.operators());
+    first.addAll(ArrayFunctions.operators());
+    first.addAll(SetReturningFunctions.operators());
     SqlOperatorTable ours = SqlOperatorTables.of(first);
     SqlOperatorTable all = SqlOperatorTables.chain(ours, SqlStdOperatorTable.instance(), SqlOperatorTables.of(ops));
     return new CaseInsensitive(all);

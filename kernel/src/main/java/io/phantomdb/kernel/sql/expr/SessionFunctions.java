@@ -24,8 +24,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * version()}. All but version() are dynamic: never folded into a cached plan.
  *
  * <p>PostgreSQL's types are {@code name} and, for current_schemas, {@code name[]}; PhantomDB has
- * neither, so these return text (current_schemas the array's text form, {@code
- * {pg_catalog,public}}).
+ * no {@code name}, so these return text and current_schemas {@code text[]}.
  */
 final class SessionFunctions {
   /** current_database(). */
@@ -50,7 +49,8 @@ final class SessionFunctions {
 
   /** current_schemas(include_implicit boolean). */
   static final SqlFunction CURRENT_SCHEMAS =
-      SqlBasicFunction.create("CURRENT_SCHEMAS", ReturnTypes.explicit(SqlTypeName.VARCHAR),
+      SqlBasicFunction.create("CURRENT_SCHEMAS",
+          b -> b.getTypeFactory().createArrayType(b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), -1),
           OperandTypes.family(SqlTypeFamily.BOOLEAN), SqlFunctionCategory.SYSTEM).withDynamic(true);
 
   /** current_setting(name [, missing_ok]). */
@@ -105,22 +105,15 @@ final class SessionFunctions {
   }
 
   /** The array's text form: pg_catalog first when implicit schemas are asked for, as PostgreSQL. */
-  private static String schemas(List<String> path, boolean implicit) {
-    List<String> all = new ArrayList<>();
+  private static io.phantomdb.kernel.sql.type.PgArray schemas(List<String> path, boolean implicit) {
+    List<Object> all = new ArrayList<>();
     if (implicit && !path.contains("pg_catalog")) {
       all.add("pg_catalog");
     }
     all.addAll(path);
-    StringBuilder sb = new StringBuilder("{");
-    for (String s : all) {
-      if (sb.length() > 1) {
-        sb.append(',');
-      }
-      boolean quote = s.isEmpty() || s.equalsIgnoreCase("null") || s.matches(".*[{},\"\\\\\\s].*");
-      sb.append(quote ? '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"' : s);
-    }
-    return sb.append('}').toString();
+    return new io.phantomdb.kernel.sql.type.PgArray(all);
   }
+
 
   /** PostgreSQL's version() text, which drivers parse for the version number. */
   static String version() {

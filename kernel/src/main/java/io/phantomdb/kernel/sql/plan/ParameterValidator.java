@@ -35,7 +35,36 @@ final class ParameterValidator extends SqlValidatorImpl {
 
   ParameterValidator(SqlOperatorTable operators, SqlValidatorCatalogReader catalogReader,
       RelDataTypeFactory typeFactory, Config config) {
-    super(operators, catalogReader, typeFactory, config);
+    super(operators, catalogReader, typeFactory, config.withTypeCoercionFactory(ArrayCoercion::new));
+  }
+
+  @Override
+  protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
+    SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
+    ArrayCoercion.rewriteQuantified(rewritten);
+    return aliasNamesColumn(rewritten);
+  }
+
+  /**
+   * {@code FROM generate_series(1, 3) s}: as in PostgreSQL, the alias of a function returning one
+   * column names the column too.
+   */
+  private static SqlNode aliasNamesColumn(SqlNode node) {
+    if (!(node instanceof org.apache.calcite.sql.SqlBasicCall as) || as.getKind() != org.apache.calcite.sql.SqlKind.AS
+        || as.operandCount() != 2) {
+      return node;
+    }
+    SqlNode fn = as.operand(0);
+    if (fn instanceof org.apache.calcite.sql.SqlBasicCall t
+        && t.getKind() == org.apache.calcite.sql.SqlKind.COLLECTION_TABLE && t.operandCount() == 1) {
+      fn = t.operand(0);
+    }
+    if (fn instanceof org.apache.calcite.sql.SqlCall call && call.getOperator() != null
+        && io.phantomdb.kernel.sql.expr.SetReturningFunctions.isSetReturning(call.getOperator().getName())) {
+      return org.apache.calcite.sql.fun.SqlStdOperatorTable.AS.createCall(as.getParserPosition(),
+          as.operand(0), as.operand(1), as.operand(1));
+    }
+    return node;
   }
 
   /**

@@ -78,6 +78,8 @@ public final class PgColumnNames {
       case INTERVAL -> "interval";
       case UUID -> "uuid";
       case UNKNOWN -> UNNAMED;
+      case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY ->
+          typeName(DataType.of(type.kind().elementKind())); // '{1}'::int[] is named int4
     };
   }
 }

@@ -136,6 +136,31 @@ public final class PhysicalPlanner {
     if (rel instanceof TableModify m) {
       return new ModifyPlanner(env, this).modify(m);
     }
+    if (rel instanceof org.apache.calcite.rel.core.TableFunctionScan f
+        && f.getCall() instanceof org.apache.calcite.rex.RexCall call && f.getInputs().isEmpty()
+        && io.phantomdb.kernel.sql.expr.SetReturningFunctions.isSetReturning(call.getOperator().getName())) {
+      return new io.phantomdb.kernel.sql.exec.TableFunctionOperator(call.getOperator().getName(),
+          ExprCompiler.compile(call.getOperands()));
+    }
+    if (rel instanceof org.apache.calcite.rel.core.Window w) {
+      return window(w);
+    }
+    if (rel instanceof org.apache.calcite.rel.core.Correlate c) {
+      if (c.getJoinType() != org.apache.calcite.rel.core.JoinRelType.INNER
+          && c.getJoinType() != org.apache.calcite.rel.core.JoinRelType.LEFT) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "this kind of correlated sub-query is not supported yet");
+      }
+      return new io.phantomdb.kernel.sql.exec.CorrelateOperator(build(c.getLeft()), build(c.getRight()),
+          c.getCorrelationId().getId(), c.getJoinType() == org.apache.calcite.rel.core.JoinRelType.LEFT,
+          c.getRight().getRowType().getFieldCount());
+    }
+    if (rel instanceof org.apache.calcite.rel.core.Collect c) {
+      if (c.getInput().getRowType().getFieldCount() != 1) {
+        throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "ARRAY of a sub-query of more than one column is not supported");
+      }
+      kinds(c.getRowType()); // 0A000 for an array type PhantomDB does not have
+      return new io.phantomdb.kernel.sql.exec.CollectOperator(build(c.getInput()));
+    }
     throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
         "this kind of query is not supported yet (" + rel.getRelTypeName() + ")");
   }
@@ -246,6 +271,30 @@ public final class PhysicalPlanner {
     RowPredicate rest = residual.isAlwaysTrue() ? null : predicate(ExprCompiler.compile(residual));
     return new HashJoinOperator(left, right, lk, rk, RowKeys.equivalence(keyKinds), rest, type, lw, rw,
         j.getCondition().toString());
+  }
+
+  private Operator window(org.apache.calcite.rel.core.Window w) {
+    TypeKind[] kinds = kinds(w.getInput().getRowType());
+    List<io.phantomdb.kernel.sql.exec.WindowOperator.Window> windows = new ArrayList<>();
+    for (org.apache.calcite.rel.core.Window.Group g : w.groups) {
+      List<RelFieldCollation> partition = new ArrayList<>();
+      for (int k : g.keys) {
+        partition.add(new RelFieldCollation(k));
+      }
+      List<io.phantomdb.kernel.sql.exec.WindowOperator.Function> fns = new ArrayList<>();
+      for (org.apache.calcite.rel.core.Window.RexWinAggCall call : g.aggCalls) {
+        String name = call.getOperator().getName();
+        try {
+          fns.add(io.phantomdb.kernel.sql.exec.WindowOperator.Function.valueOf(name));
+        } catch (IllegalArgumentException e) {
+          throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "window function " + name.toLowerCase(java.util.Locale.ROOT)
+              + " is not supported yet");
+        }
+      }
+      windows.add(new io.phantomdb.kernel.sql.exec.WindowOperator.Window(RowKeys.order(partition, kinds),
+          RowKeys.order(g.orderKeys.getFieldCollations(), kinds), fns));
+    }
+    return new io.phantomdb.kernel.sql.exec.WindowOperator(build(w.getInput()), windows, kinds.length);
   }
 
   private Operator sort(Sort s) {

@@ -62,6 +62,23 @@ public final class SqlPlanner implements org.apache.calcite.plan.RelOptTable.Vie
               CoreRules.PROJECT_REDUCE_EXPRESSIONS))
           .build();
 
+  /** Window calls in projections become Window nodes (after decorrelation, which cannot take them). */
+  private static final HepProgram WINDOWS = new HepProgramBuilder()
+      .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
+      .build();
+
+  private static boolean containsOver(RelNode rel) {
+    if (rel instanceof org.apache.calcite.rel.core.Project p && org.apache.calcite.rex.RexOver.containsOver(p.getProjects(), null)) {
+      return true;
+    }
+    for (RelNode in : rel.getInputs()) {
+      if (containsOver(in)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private final RelDataTypeFactory typeFactory = new JavaTypeFactoryImpl(PhantomTypeSystem.INSTANCE);
   private final CalciteCatalogReader catalogReader;
   private final ParameterValidator validator;
@@ -176,6 +193,11 @@ public final class SqlPlanner implements org.apache.calcite.plan.RelOptTable.Vie
     rel = hep.findBestExp();
     RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
     rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+    if (containsOver(rel)) {
+      HepPlanner windows = new HepPlanner(WINDOWS);
+      windows.setRoot(rel);
+      rel = windows.findBestExp();
+    }
     return root.withRel(rel);
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
  * The pg_catalog tables that do not list relations: pg_database, the role tables (pg_authid,
  * pg_roles, pg_user), pg_settings, pg_type, pg_am, pg_proc, pg_tablespace, pg_collation, and
  * tables PhantomDB has nothing for (pg_description, pg_inherits, pg_auth_members, pg_trigger,
+ * pg_policy, pg_statistic_ext, pg_publication, pg_publication_namespace, pg_publication_rel,
  * pg_extension: empty).
  */
 final class PgGlobalTables {
@@ -41,6 +42,16 @@ final class PgGlobalTables {
         empty("pg_trigger", 2620, b -> b.oid("oid", "tgrelid", "tgparentid").text("tgname").oid("tgfoid")
             .col(TypeKind.SMALLINT, "tgtype").text("tgenabled").bool("tgisinternal").oid("tgconstrrelid", "tgconstrindid",
                 "tgconstraint").bool("tgdeferrable", "tginitdeferred")),
+        empty("pg_policy", 3256, b -> b.oid("oid").text("polname").oid("polrelid").text("polcmd").bool("polpermissive")
+            .col(TypeKind.INT4_ARRAY, "polroles").text("polqual", "polwithcheck")),
+        empty("pg_statistic_ext", 3381, b -> b.oid("oid", "stxrelid").text("stxname").oid("stxnamespace", "stxowner")
+            .col(TypeKind.INTEGER, "stxstattarget").col(TypeKind.INT2_ARRAY, "stxkeys").col(TypeKind.TEXT_ARRAY, "stxkind")
+            .text("stxexprs")),
+        empty("pg_publication", 6104, b -> b.oid("oid").text("pubname").oid("pubowner").bool("puballtables", "pubinsert",
+            "pubupdate", "pubdelete", "pubtruncate", "pubviaroot")),
+        empty("pg_publication_namespace", 6237, b -> b.oid("oid", "pnpubid", "pnnspid")),
+        empty("pg_publication_rel", 6106, b -> b.oid("oid", "prpubid", "prrelid").text("prqual")
+            .col(TypeKind.INT2_ARRAY, "prattrs")),
         empty("pg_extension", 3079, b -> b.oid("oid").text("extname").oid("extowner", "extnamespace").bool("extrelocatable")
             .text("extversion")));
   }
@@ -52,7 +63,7 @@ final class PgGlobalTables {
   private static SystemTable database() {
     return SystemTable.builder("pg_database", 1262).oid("oid").text("datname").oid("datdba").col(TypeKind.INTEGER, "encoding")
         .text("datlocprovider").bool("datistemplate", "datallowconn").col(TypeKind.INTEGER, "datconnlimit")
-        .oid("dattablespace").text("datcollate", "datctype", "daticulocale", "datcollversion", "datacl")
+        .oid("dattablespace").text("datcollate", "datctype", "daticulocale", "datcollversion").col(TypeKind.TEXT_ARRAY, "datacl")
         .rows((s, rows) -> {
           for (DatabaseDescriptor d : s.catalog().databases().stream().sorted(Comparator.comparingInt(DatabaseDescriptor::id)).toList()) {
             rows.add(d.id(), d.name(), OWNER, 6, "c", false, true, -1, 1663, "C.UTF-8", "C.UTF-8", null, null, null);

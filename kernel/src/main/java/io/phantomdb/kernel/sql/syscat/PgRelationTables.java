@@ -10,6 +10,7 @@ import io.phantomdb.kernel.sql.catalog.TableStatistics;
 import io.phantomdb.kernel.sql.catalog.ViewDescriptor;
 import io.phantomdb.kernel.sql.expr.SessionContext;
 import io.phantomdb.kernel.sql.type.DataType;
+import io.phantomdb.kernel.sql.type.PgArray;
 import io.phantomdb.kernel.sql.type.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ final class PgRelationTables {
   }
 
   private static SystemTable namespace() {
-    return SystemTable.builder("pg_namespace", 2615).oid("oid").text("nspname").oid("nspowner").text("nspacl")
+    return SystemTable.builder("pg_namespace", 2615).oid("oid").text("nspname").oid("nspowner").col(TypeKind.TEXT_ARRAY, "nspacl")
         .rows((s, rows) -> {
           for (SchemaDescriptor sd : SystemSchemas.schemas(s.catalog(), s.databaseId())) {
             rows.add(sd.id(), sd.name(), OWNER, null);
@@ -45,7 +46,7 @@ final class PgRelationTables {
         .col(TypeKind.REAL, "reltuples").col(TypeKind.INTEGER, "relallvisible").oid("reltoastrelid")
         .bool("relhasindex", "relisshared").text("relpersistence", "relkind").col(TypeKind.SMALLINT, "relnatts", "relchecks")
         .bool("relhasrules", "relhastriggers", "relhassubclass", "relrowsecurity", "relforcerowsecurity", "relispopulated")
-        .text("relreplident").bool("relispartition").oid("relrewrite").text("relacl", "reloptions", "relpartbound")
+        .text("relreplident").bool("relispartition").oid("relrewrite").col(TypeKind.TEXT_ARRAY, "relacl", "reloptions").text("relpartbound")
         .rows(PgRelationTables::classRows);
   }
 
@@ -159,7 +160,7 @@ final class PgRelationTables {
                 continue;
               }
               if (c.defaultSql() != null && c.identity() == null && !c.dropped()) {
-                rows.add((r.oid() << 8) + n, r.oid(), n, c.defaultSql());
+                rows.add((r.oid() << 8) + n, r.oid(), n, defaultExpr(c.defaultSql(), c.type()));
               }
               n++;
             }
@@ -194,6 +195,18 @@ final class PgRelationTables {
         });
   }
 
+  /**
+   * A DEFAULT as PostgreSQL's pg_get_expr shows it: a string literal carries a cast to the column's
+   * type ({@code 'x'::text}, {@code 'a'::character varying}); anything else is the stored text.
+   */
+  static String defaultExpr(String sql, DataType type) {
+    if (!sql.matches("'(?:[^']|'')*'")) {
+      return sql;
+    }
+    String name = type.kind() == TypeKind.CHAR ? "bpchar" : DataType.of(type.kind()).sqlName();
+    return sql + "::" + name;
+  }
+
   /** The column's attnum: its position among the table's columns that are not hidden, from 1. */
   static int attnum(TableDescriptor t, int columnId) {
     int n = 1;
@@ -213,16 +226,16 @@ final class PgRelationTables {
     return SystemTable.builder("pg_constraint", 2606).oid("oid").text("conname").oid("connamespace").text("contype")
         .bool("condeferrable", "condeferred", "convalidated").oid("conrelid", "contypid", "conindid", "conparentid",
             "confrelid").text("confupdtype", "confdeltype", "confmatchtype").bool("conislocal")
-        .col(TypeKind.INTEGER, "coninhcount").bool("connoinherit").text("conkey", "confkey", "conbin")
+        .col(TypeKind.INTEGER, "coninhcount").bool("connoinherit").col(TypeKind.INT2_ARRAY, "conkey", "confkey").text("conbin")
         .rows((s, rows) -> {
           for (CatalogOids.Con c : CatalogOids.of(s.catalog()).constraints(s.databaseId())) {
-            String key;
+            PgArray key;
             if (c.index() != null) {
-              List<String> cols = new ArrayList<>();
+              List<Object> cols = new ArrayList<>();
               for (IndexColumn ic : c.index().columns()) {
-                cols.add(String.valueOf(attnum(c.table(), ic.columnId())));
+                cols.add((short) attnum(c.table(), ic.columnId()));
               }
-              key = "{" + String.join(",", cols) + "}";
+              key = new PgArray(cols);
             } else {
               key = null;
             }

@@ -39,9 +39,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *       TO SECOND; Calcite cannot mix year-month and day-time intervals, PostgreSQL can)</td></tr>
  *   <tr><td>UUID (Calcite 1.42 has it)</td><td>UUID</td></tr>
  *   <tr><td>NULL, UNKNOWN</td><td>UNKNOWN (ours goes to Calcite as NULL)</td></tr>
+ *   <tr><td>ARRAY of BOOLEAN, SMALLINT, INTEGER, BIGINT, CHAR/VARCHAR</td><td>BOOL_ARRAY,
+ *       INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY (arrays of other types: 0A000)</td></tr>
  * </table>
  *
- * <p>Any other Calcite type (ARRAY, MAP, ROW, ANY, unsigned types, TIME WITH TIME ZONE, ...) is
+ * <p>Any other Calcite type (MAP, ROW, ANY, unsigned types, TIME WITH TIME ZONE, ...) is
  * {@code 0A000 feature not supported}.
  */
 public final class CalciteTypes {
@@ -81,10 +83,27 @@ public final class CalciteTypes {
           DataType.of(TypeKind.INTERVAL);
       case UUID -> DataType.of(TypeKind.UUID);
       case NULL, UNKNOWN -> DataType.of(TypeKind.UNKNOWN);
+      case ARRAY -> arrayType(type);
       default -> throw new SqlException(
           SqlState.FEATURE_NOT_SUPPORTED, "type " + type.getFullTypeString() + " is not supported");
     };
     return t.withNullable(nullable);
+  }
+
+  /**
+   * The type of a table column: as {@link #toDataType}, but arrays are refused (they are computed
+   * only, never stored).
+   *
+   * @param type a Calcite type
+   * @return our type
+   * @throws SqlException 0A000 for an array or a type PhantomDB does not have
+   */
+  public static DataType toColumnType(RelDataType type) {
+    DataType t = toDataType(type);
+    if (t.kind().isArray()) {
+      throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "columns of array type are not supported");
+    }
+    return t;
   }
 
   /**
@@ -118,6 +137,8 @@ public final class CalciteTypes {
           new SqlIntervalQualifier(TimeUnit.DAY, TimeUnit.SECOND, SqlParserPos.ZERO));
       case UUID -> typeFactory.createSqlType(SqlTypeName.UUID);
       case UNKNOWN -> typeFactory.createSqlType(SqlTypeName.NULL);
+      case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY -> typeFactory.createArrayType(
+          toRelDataType(typeFactory, DataType.of(type.kind().elementKind())), -1);
     };
     return typeFactory.createTypeWithNullability(t, type.nullable());
   }
@@ -129,6 +150,16 @@ public final class CalciteTypes {
   public static boolean isUnconstrainedNumeric(RelDataType type) {
     return type.getSqlTypeName() == SqlTypeName.DECIMAL
         && type.getPrecision() >= PhantomTypeSystem.MAX_NUMERIC_PRECISION;
+  }
+
+  private static DataType arrayType(RelDataType type) {
+    DataType element = toDataType(type.getComponentType());
+    TypeKind kind = TypeKind.arrayOf(element.kind());
+    if (kind == null) {
+      throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+          "arrays of type " + element.sqlName() + " are not supported");
+    }
+    return DataType.of(kind);
   }
 
   private static int timePrecision(RelDataType type) {

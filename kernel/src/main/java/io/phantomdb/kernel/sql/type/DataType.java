@@ -81,6 +81,11 @@ public record DataType(TypeKind kind, int precision, int scale, boolean nullable
       case INTERVAL -> "interval";
       case UUID -> "uuid";
       case UNKNOWN -> "unknown";
+      case BOOL_ARRAY -> "boolean[]";
+      case INT2_ARRAY -> "smallint[]";
+      case INT4_ARRAY -> "integer[]";
+      case INT8_ARRAY -> "bigint[]";
+      case TEXT_ARRAY -> "text[]";
     };
   }
 

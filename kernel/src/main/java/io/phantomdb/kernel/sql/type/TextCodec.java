@@ -44,6 +44,8 @@ public final class TextCodec {
       case TIMESTAMP -> DateTimeText.formatTimestamp((LocalDateTime) value, "");
       case TIMESTAMPTZ -> DateTimeText.formatTimestampTz((Instant) value);
       case INTERVAL -> IntervalText.format((PgInterval) value);
+      case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY ->
+          ArrayText.format((PgArray) value, DataType.of(type.kind().elementKind()));
       default -> value.toString();
     };
   }
@@ -107,6 +109,8 @@ public final class TextCodec {
       case DATE, TIME, TIMESTAMP, TIMESTAMPTZ -> DateTimeText.parse(text, type);
       case INTERVAL -> IntervalText.parse(text);
       case UUID -> parseUuid(text);
+      case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY ->
+          ArrayText.parse(text, DataType.of(type.kind().elementKind()));
     };
   }
 

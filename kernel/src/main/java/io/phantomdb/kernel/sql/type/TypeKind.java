@@ -25,6 +25,9 @@ package io.phantomdb.kernel.sql.type;
  *   <tr><td>INTERVAL</td><td>{@link PgInterval}</td><td>interval (1186)</td></tr>
  *   <tr><td>UUID</td><td>{@link java.util.UUID}</td><td>uuid (2950)</td></tr>
  *   <tr><td>UNKNOWN</td><td>always null (the type of a bare NULL literal)</td><td>unknown (705)</td></tr>
+ *   <tr><td>BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY</td><td>{@link PgArray}
+ *       (one dimension, lower bound 1; computed only, never stored in a table)</td><td>bool[] (1000),
+ *       int2[] (1005), int4[] (1007), int8[] (1016), text[] (1009)</td></tr>
  * </table>
  */
 public enum TypeKind {
@@ -45,7 +48,12 @@ public enum TypeKind {
   TIMESTAMPTZ(java.time.Instant.class, 1184),
   INTERVAL(PgInterval.class, 1186),
   UUID(java.util.UUID.class, 2950),
-  UNKNOWN(Object.class, 705);
+  UNKNOWN(Object.class, 705),
+  BOOL_ARRAY(PgArray.class, 1000),
+  INT2_ARRAY(PgArray.class, 1005),
+  INT4_ARRAY(PgArray.class, 1007),
+  INT8_ARRAY(PgArray.class, 1016),
+  TEXT_ARRAY(PgArray.class, 1009);
 
   private final Class<?> javaClass;
   private final int pgOid;
@@ -78,5 +86,37 @@ public enum TypeKind {
   /** @return true for CHAR, VARCHAR and TEXT */
   public boolean isText() {
     return this == CHAR || this == VARCHAR || this == TEXT;
+  }
+
+  /** @return true for the array kinds */
+  public boolean isArray() {
+    return javaClass == PgArray.class;
+  }
+
+  /** @return the kind of an array kind's elements; null for other kinds */
+  public TypeKind elementKind() {
+    return switch (this) {
+      case BOOL_ARRAY -> BOOLEAN;
+      case INT2_ARRAY -> SMALLINT;
+      case INT4_ARRAY -> INTEGER;
+      case INT8_ARRAY -> BIGINT;
+      case TEXT_ARRAY -> TEXT;
+      default -> null;
+    };
+  }
+
+  /**
+   * @param element an element kind
+   * @return the array kind of that element kind; null if PhantomDB has no array of it
+   */
+  public static TypeKind arrayOf(TypeKind element) {
+    return switch (element) {
+      case BOOLEAN -> BOOL_ARRAY;
+      case SMALLINT -> INT2_ARRAY;
+      case INTEGER -> INT4_ARRAY;
+      case BIGINT -> INT8_ARRAY;
+      case CHAR, VARCHAR, TEXT, UNKNOWN -> TEXT_ARRAY;
+      default -> null;
+    };
   }
 }

@@ -62,6 +62,7 @@ public final class Values {
       case INTERVAL -> ((PgInterval) a).compareTo((PgInterval) b);
       case UUID -> compareUuid((UUID) a, (UUID) b);
       case UNKNOWN -> throw new IllegalArgumentException("values of type unknown are always null");
+      case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY -> ((PgArray) a).compareTo((PgArray) b);
     };
   }
 

@@ -22,13 +22,18 @@ class CompilerTest extends ExprTestBase {
   }
 
   @Test
-  void correlationVariablesAreNotSupportedYet() {
+  void correlationVariablesReadTheOuterRowSet() {
     RexBuilder rb = new RexBuilder(org.apache.calcite.sql.type.SqlTypeFactoryImpl.class.cast(
         new org.apache.calcite.sql.type.SqlTypeFactoryImpl(io.phantomdb.kernel.sql.type.PhantomTypeSystem.INSTANCE)));
     var rowType = F.rel("select * from t").getRowType();
-    RexNode corr = rb.makeCorrel(rowType, new org.apache.calcite.rel.core.CorrelationId(0));
+    RexNode corr = rb.makeCorrel(rowType, new org.apache.calcite.rel.core.CorrelationId(3));
     RexNode access = rb.makeFieldAccess(corr, 0);
-    fails(() -> ExprCompiler.compile(access), "0A000", null);
+    Expr e = ExprCompiler.compile(access);
+    EvalContext ctx = EvalContext.of();
+    ctx.setCorrelation(3, new Object[] {42, "x"});
+    org.assertj.core.api.Assertions.assertThat(e.eval(new Object[0], ctx)).isEqualTo(42);
+    RexNode bare = corr;
+    fails(() -> ExprCompiler.compile(bare), "0A000", null);
   }
 
   @Test
