@@ -68,10 +68,10 @@ class VersionGcConcurrencyTest {
   private Future<?> collector(ExecutorService pool, AtomicBoolean stop) {
     return pool.submit(() -> {
       try {
-        while (!stop.get() && unexpected.isEmpty()) {
+        do {
           engine.collectGarbage();
           passes.incrementAndGet();
-        }
+        } while (!stop.get() && unexpected.isEmpty());
       } catch (Throwable t) {
         unexpected.add(t);
       }
@@ -191,7 +191,9 @@ class VersionGcConcurrencyTest {
     List<Future<?>> readers = new ArrayList<>();
     readers.add(pool.submit(() -> {
       try (Session s = engine.newSession()) {
-        while (committed.get() < (long) writers * updates() && unexpected.isEmpty()) {
+        // at least one round, however fast the writers are
+        for (boolean first = true; first || committed.get() < (long) writers * updates() && unexpected.isEmpty();
+            first = false) {
           // an index scan fetches every row at the statement's timestamp, one at a time, slowly
           long sum = 0;
           try (StatementResult r = s.execute("SELECT id, v FROM t WHERE grp = 1")) {
@@ -210,7 +212,9 @@ class VersionGcConcurrencyTest {
     }));
     readers.add(pool.submit(() -> {
       try (Session s = engine.newSession()) {
-        while (committed.get() < (long) writers * updates() && unexpected.isEmpty()) {
+        // at least one round, however fast the writers are
+        for (boolean first = true; first || committed.get() < (long) writers * updates() && unexpected.isEmpty();
+            first = false) {
           run(s, "BEGIN ISOLATION LEVEL REPEATABLE READ");
           long a = single(s, "SELECT sum(v) FROM t WHERE grp = 1");
           Thread.sleep(1); // writers and passes go on
@@ -236,9 +240,10 @@ class VersionGcConcurrencyTest {
     assertThat(unexpected).isEmpty();
     assertThat(scans.get()).isPositive();
     assertThat(passes.get()).isPositive();
-    assertThat(engine.gcTotals().versionsRemoved()).isPositive();
     assertThat(engine.snapshots().size()).isZero();
     engine.collectGarbage();
+    // (whether passes during the run found anything depends on the readers' snapshots: not asserted)
+    assertThat(engine.gcTotals().versionsRemoved()).isPositive();
     assertThat(census(storage)).isEqualTo(new VersionGcTest.Census(2L * ROWS, 2L * ROWS));
     try (Session s = engine.newSession()) {
       assertThat(single(s, "SELECT sum(v) FROM t")).isEqualTo(total);
