@@ -241,7 +241,12 @@ public final class LiteralParameterizer {
         return null;
       }
     } else if (node instanceof SqlCharStringLiteral s) {
-      type = s.createSqlType(typeFactory);
+      // PostgreSQL types a string literal as text where nothing else decides it, never as a
+      // blank-padded char: a ' ' keeps its blank through ||
+      RelDataType literalType = s.createSqlType(typeFactory);
+      type = typeFactory.createTypeWithCharsetAndCollation(
+          typeFactory.createSqlType(org.apache.calcite.sql.type.SqlTypeName.VARCHAR, literalType.getPrecision()),
+          literalType.getCharset(), literalType.getCollation());
       value = s.getValueAs(String.class);
     } else {
       return null;
