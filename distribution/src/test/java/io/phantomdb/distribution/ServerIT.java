@@ -3,10 +3,7 @@ package io.phantomdb.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phantomdb.distribution.Bundle.Run;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,44 +29,6 @@ class ServerIT {
     home = Bundle.unpack(Bundle.tarball(null), unpacked);
   }
 
-  /** A running {@code phantomdb start}. */
-  private final class Server implements AutoCloseable {
-    final Process process;
-    final Path err;
-    final String ready;
-
-    Server(Path data, int port) throws Exception {
-      err = Files.createTempFile(work, "server-err", ".txt");
-      ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/phantomdb").toString(), "start",
-          "--data-dir", data.toString(), "--pg-port", Integer.toString(port))
-          .directory(work.toFile()).redirectError(err.toFile());
-      pb.environment().keySet().removeIf(k -> k.startsWith("PHANTOMDB_"));
-      pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-      process = pb.start();
-      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      ready = out.readLine(); // blocks until the server is ready (or exits: null)
-      assertThat(ready).as("stderr: " + Files.readString(err)).isNotNull();
-    }
-
-    /** SIGTERM, then the exit code. */
-    int stop() throws Exception {
-      process.destroy(); // SIGTERM
-      assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the server stops after SIGTERM").isTrue();
-      return process.exitValue();
-    }
-
-    @Override
-    public void close() {
-      process.destroyForcibly();
-    }
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
   private Run psql(int port, String... commands) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1", "-p", Integer.toString(port),
         "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "--no-align", "--tuples-only"));
@@ -89,8 +48,8 @@ class ServerIT {
   @Test
   void psqlUsesTheServerAndTheDataSurvivesARestart() throws Exception {
     Path data = work.resolve("data");
-    int port = freePort();
-    try (Server server = new Server(data, port)) {
+    int port = StartedServer.freePort();
+    try (StartedServer server = new StartedServer(home, work, data, port)) {
       assertThat(server.ready).isEqualTo("PhantomDB " + Bundle.VERSION + " ready at postgresql://127.0.0.1:" + port + "/");
       Run r = psql(port, "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)",
           "INSERT INTO t VALUES (1, 'one'), (2, 'two')", "SELECT id, name FROM t ORDER BY id");
@@ -99,10 +58,10 @@ class ServerIT {
       Run failed = psql(port, "INSERT INTO t VALUES (1, 'again')");
       assertThat(failed.code()).isNotZero();
       assertThat(failed.err()).contains("ERROR:  duplicate key value violates unique constraint \"t_pkey\"");
-      assertThat(server.stop()).as(Files.readString(server.err)).isZero();
-      Bundle.assertNoStackTrace(new Run(0, "", Files.readString(server.err)));
+      assertThat(server.stop()).as(server.stderr()).isZero();
+      Bundle.assertNoStackTrace(new Run(0, "", server.stderr()));
     }
-    try (Server again = new Server(data, port)) {
+    try (StartedServer again = new StartedServer(home, work, data, port)) {
       Run r = psql(port, "SELECT count(*) FROM t");
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out()).isEqualTo("2\n");
@@ -112,7 +71,7 @@ class ServerIT {
 
   @Test
   void aBusyPortOrADataDirectoryInUseIsOneLine() throws Exception {
-    int port = freePort();
+    int port = StartedServer.freePort();
     try (ServerSocket taken = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       Run r = Bundle.run(home, work, "start", "--data-dir", work.resolve("a").toString(), "--pg-port",
           Integer.toString(port));
@@ -121,8 +80,8 @@ class ServerIT {
           "phantomdb: pgwire: cannot listen on 127.0.0.1:" + port + ": address already in use");
     }
     Path data = work.resolve("b");
-    try (Server server = new Server(data, freePort())) {
-      Run r = Bundle.run(home, work, "start", "--data-dir", data.toString(), "--pg-port", Integer.toString(freePort()));
+    try (StartedServer server = new StartedServer(home, work, data, StartedServer.freePort())) {
+      Run r = Bundle.run(home, work, "start", "--data-dir", data.toString(), "--pg-port", Integer.toString(StartedServer.freePort()));
       assertThat(r.code()).isEqualTo(1);
       assertThat(r.errLines()).singleElement().asString()
           .startsWith("phantomdb: data directory " + data.toRealPath() + " is in use by another PhantomDB process (pid ");
