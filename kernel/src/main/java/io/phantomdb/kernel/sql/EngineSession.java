@@ -5,6 +5,7 @@ import io.phantomdb.kernel.sql.catalog.DatabaseDescriptor;
 import io.phantomdb.kernel.sql.ddl.DatabaseExecutor;
 import io.phantomdb.kernel.sql.ddl.DdlExecutor;
 import io.phantomdb.kernel.sql.plan.LiteralParameterizer;
+import io.phantomdb.kernel.sql.plan.LiteralShape;
 import io.phantomdb.kernel.sql.session.SearchPath;
 import io.phantomdb.kernel.sql.session.SessionSettings;
 import io.phantomdb.kernel.sql.session.SessionView;
@@ -168,13 +169,24 @@ final class EngineSession implements Session {
         throw SqlErrors.of(e);
       }
     }
+    LiteralShape shape = LiteralShape.of(sql);
+    PlanCache.Key shapeKey = shape == null ? null : key(shape.key(), List.of(), catalog, databaseId, view);
+    PlanCache.Entry known = shapeKey == null ? null : engine.shapes().get(shapeKey);
+    if (known != null) {
+      try {
+        return runner(catalog, databaseId, view).execute(known.plan(), shape.parameters(known.literalOrder()));
+      } catch (RuntimeException e) {
+        throw SqlErrors.of(e);
+      }
+    }
     SqlNode node = parse(sql);
     try {
       if (SessionTransactions.handles(node)) {
         return transactions.execute(node);
       }
       if (isPlanned(node)) {
-        return planAndRun(sql, node, exact, catalog, databaseId, view);
+        return planAndRun(sql, node, exact, shape == null ? null : new ShapeSeen(shape, shapeKey), catalog,
+            databaseId, view);
       }
       return dispatch(node, view);
     } catch (RuntimeException e) {
@@ -268,8 +280,11 @@ final class EngineSession implements Session {
     return new PlanCache.Key(sql, types, catalog.version(), databaseId, view.searchPath(), view.timeZone());
   }
 
-  private StatementResult planAndRun(String sql, SqlNode node, PlanCache.Key exact, CatalogSnapshot catalog,
-      int databaseId, SessionView view) {
+  /** A statement's literal shape and its cache key, to be trusted once a parse confirms it. */
+  private record ShapeSeen(LiteralShape shape, PlanCache.Key key) {}
+
+  private StatementResult planAndRun(String sql, SqlNode node, PlanCache.Key exact, ShapeSeen seen,
+      CatalogSnapshot catalog, int databaseId, SessionView view) {
     StatementRunner runner = runner(catalog, databaseId, view);
     LiteralParameterizer.Result p;
     try {
@@ -294,6 +309,10 @@ final class EngineSession implements Session {
         StatementResult result = fresh ? firstRun(runner, entry.plan(), p.values(), shape) : runner.execute(entry.plan(), p.values());
         if (result != null) {
           engine.textPlans().put(exact, new PlanCache.Entry(entry.plan(), p.values()));
+          int[] order = seen == null ? null : seen.shape().matches(p);
+          if (order != null) {
+            engine.shapes().put(seen.key(), new PlanCache.Entry(entry.plan(), null, order));
+          }
           return result;
         }
       }

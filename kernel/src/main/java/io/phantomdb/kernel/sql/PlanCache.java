@@ -57,9 +57,15 @@ final class PlanCache {
    *     with its literals instead)
    * @param values parameter values that come with the plan (the literals of a statement text), or
    *     null
+   * @param literalOrder for a statement shape ({@code LiteralShape}), the parameter index of each
+   *     literal in text order, else null
    */
-  record Entry(Plan plan, Object[] values) {
+  record Entry(Plan plan, Object[] values, int[] literalOrder) {
     static final Entry NOT_PARAMETERIZABLE = new Entry(null, null);
+
+    Entry(Plan plan, Object[] values) {
+      this(plan, values, null);
+    }
   }
 
   private final Map<Key, Entry> plans;

@@ -45,6 +45,7 @@ public final class SqlEngine implements AutoCloseable {
   private final Map<TableDescriptor, TableLayout> layouts = new ConcurrentHashMap<>();
   private final PlanCache plans = new PlanCache(1024);
   private final PlanCache textPlans = new PlanCache(256);
+  private final PlanCache shapes = new PlanCache(1024);
   /** Open sessions and their databases; also the lock DROP DATABASE holds while it commits. */
   private final Map<EngineSession, String> sessions = new java.util.IdentityHashMap<>();
   private final SequenceStore sequences;
@@ -354,6 +355,11 @@ public final class SqlEngine implements AutoCloseable {
   /** Plans by statement shape: parameterized text, or prepared text with its declared types. */
   PlanCache plans() {
     return plans;
+  }
+
+  /** Plans by the text of a statement with its literals cut out ({@code LiteralShape}). */
+  PlanCache shapes() {
+    return shapes;
   }
 
   /** Plans by exact statement text, with the statement's literal values. */

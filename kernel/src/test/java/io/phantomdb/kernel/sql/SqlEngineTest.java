@@ -214,17 +214,22 @@ class SqlEngineTest {
     exec("INSERT INTO c VALUES (1, 'a')");
     exec("INSERT INTO c VALUES (2, 'b')");
     long[] before = engine.textPlans().counters();
-    long[] shapesBefore = engine.plans().counters();
+    long[] plansBefore = engine.plans().counters();
+    long[] shapesBefore = engine.shapes().counters();
     for (int i = 0; i < 3; i++) {
       assertThat(query("SELECT v FROM c WHERE id = 1")).containsExactly(List.of("a"));
     }
     long[] after = engine.textPlans().counters();
     assertThat(after[0] - before[0]).as("hits by text").isEqualTo(2);
-    // another constant: a new text, the same shape ($1 in place of the literal)
+    // another constant: a new text, the same literal shape: found without a parse
     assertThat(query("SELECT v FROM c WHERE id = 2")).containsExactly(List.of("b"));
-    long[] shapesAfter = engine.plans().counters();
-    assertThat(shapesAfter[0] - shapesBefore[0]).as("hits by shape").isEqualTo(1);
-    assertThat(shapesAfter[1] - shapesBefore[1]).as("shapes planned").isEqualTo(1);
+    assertThat(query("SELECT v FROM c WHERE  id = 2")).as("other blanks: another shape, parsed, same plan")
+        .containsExactly(List.of("b"));
+    long[] shapesAfter = engine.shapes().counters();
+    assertThat(shapesAfter[0] - shapesBefore[0]).as("hits by literal shape").isEqualTo(1);
+    long[] plansAfter = engine.plans().counters();
+    assertThat(plansAfter[1] - plansBefore[1]).as("shapes planned").isEqualTo(2);
+    assertThat(plansAfter[0] - plansBefore[0]).as("hits by parameterized text").isZero();
     exec("DROP TABLE c");
     exec("CREATE TABLE c (id INT PRIMARY KEY, v INT)");
     exec("INSERT INTO c VALUES (1, 42)");

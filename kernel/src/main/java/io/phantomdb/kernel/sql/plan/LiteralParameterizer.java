@@ -39,6 +39,8 @@ public final class LiteralParameterizer {
   /** Above this many literals a statement keeps them. */
   static final int MAX_LITERALS = 64;
 
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9.eE+-]+");
+
   /**
    * A parameterized statement.
    *
@@ -49,8 +51,10 @@ public final class LiteralParameterizer {
    *     literal assigned to a column as it is (a VALUES item of an INSERT, an UPDATE's SET value),
    *     whose parameter takes the column's type as PostgreSQL's assignment would
    * @param values the literal values, in the Java classes of their types
+   * @param spans where each parameter's literal was in the text: {begin, end} (end exclusive),
+   *     {@code $1} first
    */
-  public record Result(SqlNode statement, String key, List<RelDataType> types, Object[] values) {}
+  public record Result(SqlNode statement, String key, List<RelDataType> types, Object[] values, int[][] spans) {}
 
   private record Found(int index, int begin, int end) {}
 
@@ -109,8 +113,12 @@ public final class LiteralParameterizer {
     } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
       throw new NodeChangedException(e); // a node that cannot take a replaced operand
     }
+    int[][] spans = new int[p.spans.size()][];
+    for (Found f : p.spans) {
+      spans[f.index()] = new int[] {f.begin(), f.end()};
+    }
     return new Result(statement, key, java.util.Collections.unmodifiableList(new ArrayList<>(p.planTypes)),
-        p.values.toArray());
+        p.values.toArray(), spans);
   }
 
   private void walk(SqlNode node) {
@@ -251,12 +259,12 @@ public final class LiteralParameterizer {
     } else {
       return null;
     }
-    int[] span = PhantomSqlParser.sourceSpan(sql, node.getParserPosition());
-    if (span == null || !looksLike(node, sql.substring(span[0], span[1]))) {
-      abandoned = true;
+    if (values.size() == MAX_LITERALS) {
+      abandoned = true; // before finding its text: that costs a walk from the statement's start
       return null;
     }
-    if (values.size() == MAX_LITERALS) {
+    int[] span = PhantomSqlParser.sourceSpan(sql, node.getParserPosition());
+    if (span == null || !looksLike(node, sql.substring(span[0], span[1]))) {
       abandoned = true;
       return null;
     }
@@ -271,7 +279,7 @@ public final class LiteralParameterizer {
   /** Guards the key against a position that does not cover the literal's own text. */
   private static boolean looksLike(SqlNode literal, String text) {
     if (literal instanceof SqlNumericLiteral) {
-      return text.matches("[0-9.eE+-]+");
+      return NUMBER.matcher(text).matches();
     }
     return text.endsWith("'") && (text.startsWith("'") || text.regionMatches(true, 0, "e'", 0, 2));
   }
