@@ -42,7 +42,7 @@ public final class SqlEngine implements AutoCloseable {
   private final io.phantomdb.kernel.txn.lock.LockManager locks = new io.phantomdb.kernel.txn.lock.LockManager();
   private final AtomicLong transactionIds = new AtomicLong();
   private final io.phantomdb.kernel.txn.ssi.SsiRegistry ssi = new io.phantomdb.kernel.txn.ssi.SsiRegistry();
-  private final Map<TableDescriptor, TableLayout> layouts = new ConcurrentHashMap<>();
+  private final Map<Integer, TableLayout> layouts = new ConcurrentHashMap<>();
   private final PlanCache plans = new PlanCache(1024);
   private final PlanCache textPlans = new PlanCache(256);
   private final PlanCache shapes = new PlanCache(1024);
@@ -388,7 +388,14 @@ public final class SqlEngine implements AutoCloseable {
   }
 
   TableLayout layout(TableDescriptor t) {
-    return layouts.computeIfAbsent(t, TableLayout::of);
+    // by table id, checked by identity first: a descriptor's own hashCode walks all its columns
+    TableLayout known = layouts.get(t.id());
+    if (known != null && (known.table() == t || known.table().equals(t))) {
+      return known;
+    }
+    TableLayout made = TableLayout.of(t);
+    layouts.put(t.id(), made);
+    return made;
   }
 
   /** @return the row locks held and waited for right now (empty once every transaction ended) */

@@ -95,7 +95,10 @@ final class ScanPlanner {
       candidates.add(new Candidate(null, r, false, dir == null ? ScanOrder.FORWARD : dir, dir != null,
           cost.of(layout.primary(), r, false, dir != null)));
     }
-    for (IndexLayout index : layout.secondary()) {
+    boolean primaryPoint = !table.hasHiddenRowId()
+        && candidates.get(0).ranges.fixed() == layout.primary().index().columns().size();
+    for (IndexLayout index : primaryPoint ? List.<IndexLayout>of() : layout.secondary()) {
+      // a primary key fixed to one value reads at most one row: no index can do better
       IndexRanges r = IndexRanges.of(index, table, extracted.columns());
       boolean indexOnly = env.writer() == null && covered(table, layout, index).contains(needed);
       ScanOrder dir = direction(orderColumns(table, index, extracted), r.fixed(), order);

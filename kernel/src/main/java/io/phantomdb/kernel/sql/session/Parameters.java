@@ -116,4 +116,14 @@ public final class Parameters {
   public static List<Parameter> all() {
     return List.copyOf(ALL);
   }
+
+  /** @return the parameters with {@link Parameter.Flag#REPORTED}, in {@link #all()} order */
+  public static List<Parameter> reported() {
+    return Reported.LIST;
+  }
+
+  /** Holder: computed once, after ALL is filled. */
+  private static final class Reported {
+    static final List<Parameter> LIST = ALL.stream().filter(p -> p.has(Parameter.Flag.REPORTED)).toList();
+  }
 }

@@ -251,17 +251,18 @@ public final class SessionSettings {
    * @return name → value, in name order
    */
   public Map<String, String> changedReported() {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Parameter p : Parameters.all()) {
-      if (p.has(Parameter.Flag.REPORTED)) {
-        String v = get(p.name());
-        if (!v.equals(reported.get(p.name()))) {
-          out.put(p.name(), v);
-          reported.put(p.name(), v);
+    Map<String, String> out = null;
+    for (Parameter p : Parameters.reported()) {
+      String v = get(p.name());
+      if (!v.equals(reported.get(p.name()))) {
+        if (out == null) {
+          out = new LinkedHashMap<>();
         }
+        out.put(p.name(), v);
+        reported.put(p.name(), v);
       }
     }
-    return out;
+    return out == null ? Map.of() : out;
   }
 
   /** @return the session time zone ({@code TimeZone}) */

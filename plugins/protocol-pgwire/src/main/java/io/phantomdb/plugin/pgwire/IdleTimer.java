@@ -76,11 +76,13 @@ final class IdleTimer {
    * A duration setting's value as {@code SHOW} prints it ({@code 0}, {@code 250ms}, {@code 2s},
    * {@code 1min}, {@code 3h}, {@code 1d}) in milliseconds; 0 for anything else.
    */
+  private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|min|h|d)?");
+
   static long millis(String value) {
-    if (value == null) {
+    if (value == null || value.equals("0")) {
       return 0;
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|min|h|d)?").matcher(value.trim());
+    java.util.regex.Matcher m = DURATION.matcher(value.trim());
     if (!m.matches()) {
       return 0;
     }
