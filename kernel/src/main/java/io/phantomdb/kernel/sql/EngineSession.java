@@ -358,9 +358,25 @@ final class EngineSession implements Session {
             || node instanceof io.phantomdb.sql.parser.dml.SqlLockingQuery);
   }
 
+  /**
+   * Transaction control statements by text ({@code BEGIN}, {@code COMMIT}: the extended protocol's
+   * implicit transaction sends them around every statement); their nodes are only read.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, SqlNode> TRANSACTION_CONTROL =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int TRANSACTION_CONTROL_TEXTS = 64;
+
   private static SqlNode parse(String sql) {
+    SqlNode known = TRANSACTION_CONTROL.get(sql);
+    if (known != null) {
+      return known;
+    }
     try {
-      return PhantomSqlParser.parseStatement(sql);
+      SqlNode node = PhantomSqlParser.parseStatement(sql);
+      if (SessionTransactions.handles(node) && TRANSACTION_CONTROL.size() < TRANSACTION_CONTROL_TEXTS) {
+        TRANSACTION_CONTROL.put(sql, node);
+      }
+      return node;
     } catch (PhantomSqlParseException e) {
       String first = sql.stripLeading().split("[\\s(;]", 2)[0].toUpperCase(java.util.Locale.ROOT);
       if (first.equals("GRANT") || first.equals("REVOKE")) {
