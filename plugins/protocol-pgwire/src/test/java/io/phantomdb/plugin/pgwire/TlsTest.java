@@ -191,6 +191,28 @@ class TlsTest {
   }
 
   @Test
+  void withoutTlsASecondSslRequestIsAnUnsupportedProtocolAsInPostgresql() throws Exception {
+    server = new KernelServer(dir.resolve("data"));
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", server.port), 10_000);
+      s.setSoTimeout(30_000);
+      byte[] sslRequest = ByteBuffer.allocate(8).putInt(8).putInt(80877103).array();
+      s.getOutputStream().write(sslRequest);
+      DataInputStream in = new DataInputStream(s.getInputStream());
+      assertThat(in.readUnsignedByte()).isEqualTo('N');
+      s.getOutputStream().write(ByteBuffer.allocate(8).putInt(8).putInt(80877104).array()); // GSSENCRequest
+      assertThat(in.readUnsignedByte()).isEqualTo('N');
+      s.getOutputStream().write(sslRequest);
+      assertThat(in.readUnsignedByte()).isEqualTo('E');
+      byte[] body = new byte[in.readInt() - 4];
+      in.readFully(body);
+      RawClient.Message error = new RawClient.Message('E', body);
+      assertThat(error.sqlState()).isEqualTo("0A000");
+      assertThat(error.field('M')).isEqualTo("unsupported frontend protocol 1234.5679: server supports 3.0 to 3.0");
+    }
+  }
+
+  @Test
   void psqlWithSslmodeRequireReportsAnSslConnection() throws Exception {
     start(rsa, Map.of("tls.required", "true"));
     PsqlRun r = psql("require", "-c", "\\conninfo", "-c", "SELECT 'over tls'");
