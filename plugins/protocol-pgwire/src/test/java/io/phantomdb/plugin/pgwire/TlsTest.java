@@ -180,6 +180,30 @@ class TlsTest {
   }
 
   @Test
+  void aClientThatDoesNotHandshakeAfterSIsDisconnected() throws Exception {
+    start(rsa, Map.of());
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", server.port), 10_000);
+      s.setSoTimeout(30_000);
+      s.getOutputStream().write(ByteBuffer.allocate(8).putInt(8).putInt(80877103).array());
+      InputStream in = s.getInputStream();
+      assertThat(in.read()).isEqualTo('S');
+      s.getOutputStream().write(RawClient.startupPacket(Map.of("user", "postgres"))); // not a TLS record
+      int next;
+      try {
+        next = in.read();
+      } catch (java.net.SocketException reset) {
+        next = -1;
+      }
+      assertThat(next).as("the server closes the connection").isEqualTo(-1);
+    }
+    try (Connection c = connect("sslmode", "require"); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT 1")) {
+      assertThat(rs.next()).isTrue();
+    }
+  }
+
+  @Test
   void withoutTlsSslmodeRequireFailsAsAgainstAPostgresqlWithoutSsl() throws Exception {
     server = new KernelServer(dir.resolve("data"));
     assertThatThrownBy(() -> connect("sslmode", "require").close())
