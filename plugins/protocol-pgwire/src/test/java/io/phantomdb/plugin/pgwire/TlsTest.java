@@ -166,6 +166,30 @@ class TlsTest {
   }
 
   @Test
+  void cancelWorksWhenTlsIsRequired() throws Exception {
+    start(rsa, Map.of("tls.required", "true"));
+    java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (Connection holder = connect("sslmode", "require"); Connection waiter = connect("sslmode", "require");
+        Statement sh = holder.createStatement(); Statement sw = waiter.createStatement()) {
+      sh.execute("CREATE TABLE t (id INT PRIMARY KEY, v INT)");
+      sh.execute("INSERT INTO t VALUES (1, 0)");
+      holder.setAutoCommit(false);
+      sh.executeUpdate("UPDATE t SET v = 1 WHERE id = 1");
+      java.util.concurrent.Future<?> blocked = thread.submit(() -> sw.executeUpdate("UPDATE t SET v = 2 WHERE id = 1"));
+      while (server.engine.locks().snapshot().stream().allMatch(io.phantomdb.kernel.txn.lock.LockInfo::granted)) {
+        assertThat(blocked.isDone()).as("the update waits for the row lock").isFalse();
+        Thread.sleep(5);
+      }
+      sw.cancel();
+      assertThatThrownBy(blocked::get).hasCauseInstanceOf(SQLException.class)
+          .hasMessageContaining("canceling statement due to user request");
+      holder.commit();
+    } finally {
+      thread.shutdownNow();
+    }
+  }
+
+  @Test
   void unencryptedDataAfterSslRequestIsAProtocolViolation() throws Exception {
     start(rsa, Map.of());
     try (RawClient client = new RawClient(server.port)) {
