@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bin/phantomdb start} from the unpacked full bundle: psql connects and runs DDL, DML and a
  * query; SIGTERM stops it with exit 0; a restart serves the same data; a busy port and a data
- * directory in use stop a second server with one line.
+ * directory in use stop a second server with one line; with {@code pgwire.tls.*} psql connects
+ * over TLS, and a missing key file is one line.
  */
 class ServerIT {
   @TempDir static Path unpacked;
@@ -30,6 +31,10 @@ class ServerIT {
   }
 
   private Run psql(int port, String... commands) throws Exception {
+    return psqlSsl(port, "prefer", commands);
+  }
+
+  private Run psqlSsl(int port, String sslmode, String... commands) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("psql", "-X", "-h", "127.0.0.1", "-p", Integer.toString(port),
         "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "--no-align", "--tuples-only"));
     for (String c : commands) {
@@ -38,6 +43,7 @@ class ServerIT {
     }
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
     pb.environment().put("PGCONNECT_TIMEOUT", "30");
+    pb.environment().put("PGSSLMODE", sslmode);
     Path out = Files.createTempFile(work, "psql-out", ".txt");
     Path err = Files.createTempFile(work, "psql-err", ".txt");
     Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -90,5 +96,51 @@ class ServerIT {
       assertThat(sql.errLines()).singleElement().asString().contains("is in use by another PhantomDB process");
       assertThat(server.stop()).isZero();
     }
+  }
+
+  @Test
+  void psqlConnectsOverTlsWithTheConfiguredCertificate() throws Exception {
+    Path[] files = selfSigned();
+    String cert = "pgwire.tls.cert-file=" + files[0];
+    String key = "pgwire.tls.key-file=" + files[1];
+    int port = StartedServer.freePort();
+    try (StartedServer server = new StartedServer(home, work, work.resolve("data"), port, "--set", cert, "--set", key,
+        "--set", "pgwire.tls.required=true")) {
+      Run r = psqlSsl(port, "require", "\\conninfo", "SELECT 'over tls'");
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out()).contains("SSL connection (protocol: TLSv1.").contains("over tls");
+      Run clear = psqlSsl(port, "disable", "SELECT 1");
+      assertThat(clear.code()).isNotZero();
+      assertThat(clear.err()).contains("FATAL:  no pg_hba.conf entry for host \"127.0.0.1\", user \"postgres\", "
+          + "database \"postgres\", no encryption");
+      assertThat(server.stop()).isZero();
+    }
+    Run r = Bundle.run(home, work, "start", "--data-dir", work.resolve("data").toString(), "--pg-port",
+        Integer.toString(StartedServer.freePort()), "--set", cert, "--set", "pgwire.tls.key-file=" + work.resolve("nope.key"));
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.errLines()).containsExactly(
+        "phantomdb: protocol 'pgwire': tls.key-file: no such file: " + work.resolve("nope.key"));
+  }
+
+  /** A self-signed certificate for localhost and its PKCS#8 key, as PEM files (JDK keytool). */
+  private Path[] selfSigned() throws Exception {
+    Path store = work.resolve("server.p12");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-dname", "CN=localhost", "-validity", "2",
+        "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit")
+        .redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as("keytool").isTrue();
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    try (java.io.InputStream in = Files.newInputStream(store)) {
+      ks.load(in, "changeit".toCharArray());
+    }
+    java.util.Base64.Encoder b64 = java.util.Base64.getMimeEncoder(64, new byte[] {'\n'});
+    Path cert = Files.writeString(work.resolve("server.crt"), "-----BEGIN CERTIFICATE-----\n"
+        + b64.encodeToString(ks.getCertificate("server").getEncoded()) + "\n-----END CERTIFICATE-----\n");
+    Path key = Files.writeString(work.resolve("server.key"), "-----BEGIN PRIVATE KEY-----\n"
+        + b64.encodeToString(ks.getKey("server", "changeit".toCharArray()).getEncoded())
+        + "\n-----END PRIVATE KEY-----\n");
+    return new Path[] {cert, key};
   }
 }

@@ -49,6 +49,18 @@ final class Connection {
     return channel;
   }
 
+  /** Whether the connection is encrypted (TLS started after an SSLRequest). */
+  boolean tls() {
+    return channel.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
+  }
+
+  /** The client's IP address, as PostgreSQL's messages name it. */
+  String remoteHost() {
+    return channel.remoteAddress() instanceof java.net.InetSocketAddress a && a.getAddress() != null
+        ? a.getAddress().getHostAddress()
+        : String.valueOf(channel.remoteAddress());
+  }
+
   BackendWriter writer() {
     return writer;
   }

@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The start-up phase of a connection: SSLRequest and GSSENCRequest (answered 'N': TLS is not
- * supported yet), CancelRequest, StartupMessage, authentication (trust, SCRAM-SHA-256, md5), and
- * opening the kernel session (ParameterStatus, BackendKeyData, ReadyForQuery).
+ * The start-up phase of a connection: SSLRequest without TLS configured and GSSENCRequest
+ * (answered 'N'; with TLS, {@link FrameDecoder} answers SSLRequest and starts TLS), CancelRequest,
+ * StartupMessage (refused in clear under {@code tls.required}), authentication (trust,
+ * SCRAM-SHA-256, md5), and opening the kernel session (ParameterStatus, BackendKeyData,
+ * ReadyForQuery).
  */
 final class Login {
   private static final int SSL_REQUEST = 80877103;
@@ -32,6 +34,9 @@ final class Login {
   private Optional<Role> role;
   private ScramSha256 scram;
   private byte[] md5Salt;
+  /** An SSLRequest / GSSENCRequest was answered: another is a bad protocol version, as in PostgreSQL. */
+  private boolean sslDone;
+  private boolean gssDone;
 
   Login(Connection connection, PgWireServer server) {
     this.connection = connection;
@@ -61,7 +66,10 @@ final class Login {
   private void startup(MessageReader r) {
     int code = r.int32();
     BackendWriter w = connection.writer();
-    if (code == SSL_REQUEST || code == GSSENC_REQUEST) {
+    boolean tls = connection.tls();
+    if ((code == SSL_REQUEST && !sslDone && !tls) || (code == GSSENC_REQUEST && !gssDone && !tls)) {
+      sslDone |= code == SSL_REQUEST;
+      gssDone |= code == GSSENC_REQUEST;
       w.refuseEncryption();
       w.flush();
       return;
@@ -90,6 +98,11 @@ final class Login {
     database = params.remove("database");
     if (database == null || database.isEmpty()) {
       database = user;
+    }
+    TlsSettings tlsSettings = server.options().tls();
+    if (tlsSettings != null && tlsSettings.required() && !tls) {
+      throw new SqlErrorException("28000", "no pg_hba.conf entry for host \"" + connection.remoteHost() + "\", user \""
+          + user + "\", database \"" + database + "\", no encryption");
     }
     String options = params.remove("options");
     String replication = params.remove("replication");

@@ -11,8 +11,9 @@ import java.util.Map;
  * @param ioThreads Netty event-loop threads (framing only; statements run on per-connection workers)
  * @param maxMessageSize the longest message (type byte excluded, length word included) a client
  *     may send after start-up
+ * @param tls TLS (answering SSLRequest 'S'), or null if not configured
  */
-record PgWireOptions(AuthMode authMode, int maxConnections, int ioThreads, int maxMessageSize) {
+record PgWireOptions(AuthMode authMode, int maxConnections, int ioThreads, int maxMessageSize, TlsSettings tls) {
   /** PostgreSQL's limit for a message: 1 GB. */
   static final int DEFAULT_MAX_MESSAGE = 1 << 30;
 
@@ -27,6 +28,12 @@ record PgWireOptions(AuthMode authMode, int maxConnections, int ioThreads, int m
     m.put("max-message-size", "longest message a client may send, in bytes or with a unit kB, MB or GB; "
         + "longer ones get 08P01 and the connection ends (default 1GB, as PostgreSQL; start-up packets: 10000 bytes)");
     m.put("io-threads", "Netty event-loop threads that read and write sockets (default 2)");
+    m.put(TlsSettings.CERT_FILE, "PEM file with the server's certificate (chain), for TLS (sslmode=require); "
+        + "needs tls.key-file (default: none, SSLRequest is answered 'N')");
+    m.put(TlsSettings.KEY_FILE, "PEM file with the certificate's private key, unencrypted PKCS#8 "
+        + "(\"BEGIN PRIVATE KEY\")");
+    m.put(TlsSettings.REQUIRED, "true: clients must use TLS; one starting up in clear gets 28000 "
+        + "(default false)");
     SUPPORTED = java.util.Collections.unmodifiableMap(m);
   }
 
@@ -46,7 +53,7 @@ record PgWireOptions(AuthMode authMode, int maxConnections, int ioThreads, int m
     int max = positive(options, "max-connections", 100);
     int io = positive(options, "io-threads", 2);
     int maxMessage = size(options, "max-message-size", DEFAULT_MAX_MESSAGE);
-    return new PgWireOptions(mode, max, io, maxMessage);
+    return new PgWireOptions(mode, max, io, maxMessage, TlsSettings.parse(options));
   }
 
   /** A byte count: a whole number, optionally followed by B, kB, MB or GB (PostgreSQL's units). */

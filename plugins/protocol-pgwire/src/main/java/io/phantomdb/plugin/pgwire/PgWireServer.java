@@ -72,7 +72,7 @@ final class PgWireServer implements ProtocolServer {
               ch.close();
               return;
             }
-            ch.pipeline().addLast(new FrameDecoder(options.maxMessageSize()), new ConnectionHandler(PgWireServer.this));
+            ch.pipeline().addLast(new FrameDecoder(options.maxMessageSize(), options.tls()), new ConnectionHandler(PgWireServer.this));
           }
         });
     String where = context.host() + ":" + context.port();
