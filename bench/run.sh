@@ -38,9 +38,11 @@ if [ -z "$out" ]; then
   args+=(--out "$out")
 fi
 
-# The driver stops its servers itself (finally block and shutdown hook), also on Ctrl-C.
+# The driver stops its servers itself (finally block and shutdown hook), also on Ctrl-C and
+# SIGTERM. SIGINT is reset to its default: a shell that started us in the background may have left
+# it ignored, and a JVM never handles a signal ignored at its start.
 status=0
-java -cp "$jar" io.phantomdb.bench.compare.CompareMain --home "$home" "${args[@]}" || status=$?
+env --default-signal=INT java -cp "$jar" io.phantomdb.bench.compare.CompareMain --home "$home" "${args[@]}" || status=$?
 if [ -f "$out/ratios.svg" ]; then
   cp "$out/ratios.svg" docs/benchmarks-ratios.svg
   echo "chart: $out/ratios.svg (copied to docs/benchmarks-ratios.svg)"

@@ -80,8 +80,8 @@ public final class CompareMain {
     System.out.println(report.markdown());
     report.write(o.out(), heading);
     RatioChart.write(report.rows(), "PhantomDB vs PostgreSQL 15" + (o.quick() ? " (smoke run, --quick)" : "")
-        + ", " + Instant.now().toString().substring(0, 16) + "Z", o.out().resolve("ratios.svg"));
-    System.out.println("written: " + o.out().resolve("results.md") + ", results.csv, ratios.svg");
+        + ", " + Instant.now().toString().substring(0, 16) + "Z", o.out().resolve("ratios.svg"), o.out().resolve("ratios.png"));
+    System.out.println("written: " + o.out().resolve("results.md") + ", results.csv, ratios.svg, ratios.png");
     for (String b : broken) {
       System.out.println("CHECK FAILED: " + b);
     }

@@ -65,16 +65,15 @@ final class PgbenchWorkload {
         "-l", "--log-prefix=" + prefix, "postgres"));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
     pb.environment().put("PGCONNECT_TIMEOUT", "30");
-    Process p = pb.start();
-    Procs.Stopper handle = () -> Procs.stop(p.toHandle(), "INT", java.time.Duration.ofSeconds(5));
-    Procs.register(handle);
+    Procs.Stopper[] handle = new Procs.Stopper[1];
+    Process p = Procs.start(pb, started -> handle[0] = () -> Procs.stop(started.toHandle(), "INT", java.time.Duration.ofSeconds(5)));
     try {
       if (!p.waitFor(seconds + 300L, TimeUnit.SECONDS)) {
         Procs.stop(p.toHandle(), "INT", java.time.Duration.ofSeconds(5));
         return Result.failed(workload, server.system, "tps", "pgbench did not end within " + (seconds + 300) + " s");
       }
     } finally {
-      Procs.unregister(handle);
+      Procs.unregister(handle[0]);
     }
     String text = Files.readString(out);
     Histogram h = PgbenchOutput.latencies(prefix);

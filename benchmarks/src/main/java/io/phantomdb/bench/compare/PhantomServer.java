@@ -36,8 +36,10 @@ final class PhantomServer extends Server {
         "--data-dir", dir.resolve("data").toString(), "--pg-port", Integer.toString(port),
         "--set", "storage.engine=" + engine).redirectErrorStream(true);
     pb.environment().keySet().removeIf(k -> k.startsWith("PHANTOMDB_"));
-    process = pb.start();
-    Procs.register(this);
+    process = Procs.start(pb, started -> {
+      process = started;
+      return this;
+    });
     CompletableFuture<String> ready = new CompletableFuture<>();
     Process p = process;
     Thread pump = new Thread(() -> pump(p, ready), "phantomdb-log-" + port);

@@ -41,14 +41,19 @@ final class PostgresServer extends Server {
           "-D", data.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C"));
     }
     port = Procs.freePort();
-    process = new ProcessBuilder(asPostgres(BIN.resolve("postgres").toString(), "-D", data.toString(),
+    process = Procs.start(new ProcessBuilder(asPostgres(BIN.resolve("postgres").toString(), "-D", data.toString(),
         "-p", Integer.toString(port), "-k", sock.toString(), "-c", "listen_addresses=127.0.0.1"))
-        .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
-    Procs.register(this);
+        .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()), started -> {
+          process = started;
+          return this;
+        });
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (true) {
       if (!process.isAlive()) {
         throw new IOException("postgres exited with " + process.exitValue() + "; see " + dir.resolve("server.log"));
+      }
+      if (Procs.stopping()) {
+        throw new IOException("stopping");
       }
       Process ready = new ProcessBuilder(BIN.resolve("pg_isready").toString(), "-q", "-h", "127.0.0.1",
           "-p", Integer.toString(port), "-U", "postgres").start();

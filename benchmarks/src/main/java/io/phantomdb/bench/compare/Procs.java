@@ -22,13 +22,18 @@ final class Procs {
 
   private Procs() {}
 
-  /** Registers something to close when the driver ends; fails if the driver is already stopping. */
-  static synchronized void register(AutoCloseable c) {
+  /**
+   * Starts a process and registers its stopper atomically with respect to {@link #stopAll()}: a
+   * process is either started before the shutdown began (and is stopped by it) or not at all.
+   */
+  static synchronized Process start(ProcessBuilder pb, java.util.function.Function<Process, AutoCloseable> stopper)
+      throws IOException {
     if (stopping) {
-      closeQuietly(c);
-      throw new IllegalStateException("stopping: not starting anything new");
+      throw new IOException("stopping: not starting " + String.join(" ", pb.command()));
     }
-    LIVE.push(c);
+    Process p = pb.start();
+    LIVE.push(stopper.apply(p));
+    return p;
   }
 
   /** Forgets a closed process. */
@@ -125,9 +130,9 @@ final class Procs {
   /** Runs a short command to completion, its output to {@code log}; fails on a non-zero exit. */
   static void run(Path log, Duration timeout, List<String> cmd) throws IOException, InterruptedException {
     Files.createDirectories(log.getParent());
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    Stopper handle = () -> stop(p.toHandle(), "TERM", Duration.ofSeconds(5));
-    register(handle);
+    Stopper[] handle = new Stopper[1];
+    Process p = start(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()),
+        proc -> handle[0] = () -> stop(proc.toHandle(), "TERM", Duration.ofSeconds(5)));
     try {
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new IOException("timed out after " + timeout + ": " + String.join(" ", cmd));
@@ -136,8 +141,8 @@ final class Procs {
         throw new IOException("exit " + p.exitValue() + ": " + String.join(" ", cmd) + "\n" + Files.readString(log));
       }
     } finally {
-      handle.close();
-      unregister(handle);
+      handle[0].close();
+      unregister(handle[0]);
     }
   }
 

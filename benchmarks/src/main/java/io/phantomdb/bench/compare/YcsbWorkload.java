@@ -123,16 +123,16 @@ final class YcsbWorkload {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "site.ycsb.Client", load ? "-load" : "-t",
         "-db", "io.phantomdb.bench.ycsb.PgJdbcYcsbDb", "-P", props.toString()));
-    Process proc = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    Procs.Stopper handle = () -> Procs.stop(proc.toHandle(), "TERM", Duration.ofSeconds(5));
-    Procs.register(handle);
+    Procs.Stopper[] handle = new Procs.Stopper[1];
+    Process proc = Procs.start(new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()),
+        started -> handle[0] = () -> Procs.stop(started.toHandle(), "TERM", Duration.ofSeconds(5)));
     try {
       if (!proc.waitFor(seconds + 1800L, TimeUnit.SECONDS)) {
         Procs.stop(proc.toHandle(), "TERM", Duration.ofSeconds(5));
         return Result.failed(name, server.system, "ops/s", "YCSB did not end; see " + out);
       }
     } finally {
-      Procs.unregister(handle);
+      Procs.unregister(handle[0]);
     }
     String text = Files.readString(out);
     double throughput = Double.NaN;
