@@ -29,9 +29,13 @@ if [ ! -f "$jar" ] || ! unzip -l "$jar" io/phantomdb/bench/compare/CompareMain.c
 fi
 
 out=""
+partial=""
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
-  [ "${args[i]}" = --out ] && out=${args[i+1]:-}
+  case "${args[i]}" in
+    --out) out=${args[i+1]:-} ;;
+    --systems|--only|--scales|--clients|--ycsb-records) partial=1 ;;
+  esac
 done
 if [ -z "$out" ]; then
   out=bench/results/$(date -u +%Y%m%d-%H%M%S)
@@ -42,9 +46,12 @@ fi
 # SIGTERM. SIGINT is reset to its default: a shell that started us in the background may have left
 # it ignored, and a JVM never handles a signal ignored at its start.
 status=0
-env --default-signal=INT java -cp "$jar" io.phantomdb.bench.compare.CompareMain --home "$home" "${args[@]}" || status=$?
-if [ -f "$out/ratios.svg" ]; then
+env --default-signal=INT java -Dslf4j.internal.verbosity=ERROR -cp "$jar" io.phantomdb.bench.compare.CompareMain --home "$home" "${args[@]}" || status=$?
+# Only a run of the whole matrix (default or --quick, any --duration/--runs) replaces the docs' chart.
+if [ -f "$out/ratios.svg" ] && [ -z "$partial" ]; then
   cp "$out/ratios.svg" docs/benchmarks-ratios.svg
-  echo "chart: $out/ratios.svg (copied to docs/benchmarks-ratios.svg)"
+  echo "chart: $out/ratios.svg and ratios.png (the SVG copied to docs/benchmarks-ratios.svg)"
+elif [ -f "$out/ratios.svg" ]; then
+  echo "chart: $out/ratios.svg and ratios.png (a partial matrix: docs/benchmarks-ratios.svg left as it was)"
 fi
 exit $status

@@ -18,6 +18,8 @@ import java.util.Locale;
 public final class CompareMain {
   private static final String[] SCRIPTS = {"select-only", "tpcb-like"};
   private static final String[] MODES = {"simple", "prepared"};
+  /** A file in a server's directory once its data set is fully loaded (a failed load is retried next run). */
+  private static final String LOADED = "loaded";
 
   private final CompareOptions o;
   private final List<Result> results = new ArrayList<>();
@@ -100,7 +102,7 @@ public final class CompareMain {
   private void pgbenchDataset(String system, int scale) {
     String dataset = "pgbench-s" + scale;
     Server s = server(system, dataset);
-    boolean fresh = !Files.exists(s.dir);
+    boolean fresh = !Files.exists(s.dir.resolve(LOADED));
     try {
       System.out.printf("-- %s, pgbench scale %d%n", system, scale);
       s.start();
@@ -108,6 +110,7 @@ public final class CompareMain {
         long t0 = System.nanoTime();
         try {
           PgbenchWorkload.load(s, scale);
+          Files.createFile(s.dir.resolve(LOADED));
           double secs = (System.nanoTime() - t0) / 1e9;
           add(s, new Result("pgbench s" + scale + " load", system, (100_000.0 * scale) / secs, "rows/s",
               Double.NaN, Double.NaN, 0, null));
@@ -151,7 +154,7 @@ public final class CompareMain {
 
   private void ycsbDataset(String system) {
     Server s = server(system, "ycsb");
-    boolean fresh = !Files.exists(s.dir);
+    boolean fresh = !Files.exists(s.dir.resolve(LOADED));
     try {
       System.out.printf("-- %s, YCSB%n", system);
       s.start();
@@ -164,6 +167,7 @@ public final class CompareMain {
         if (load.error() != null) {
           return;
         }
+        Files.createFile(s.dir.resolve(LOADED));
       }
       for (String w : YcsbWorkload.WORKLOADS) {
         Result r = YcsbWorkload.run(s, dir, w, o.ycsbRecords(), o.seconds());
