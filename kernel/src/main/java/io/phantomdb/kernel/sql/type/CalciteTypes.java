@@ -84,6 +84,7 @@ public final class CalciteTypes {
       case UUID -> DataType.of(TypeKind.UUID);
       case NULL, UNKNOWN -> DataType.of(TypeKind.UNKNOWN);
       case ARRAY -> arrayType(type);
+      case ROW -> DataType.of(TypeKind.RECORD);
       default -> throw new SqlException(
           SqlState.FEATURE_NOT_SUPPORTED, "type " + type.getFullTypeString() + " is not supported");
     };
@@ -139,6 +140,7 @@ public final class CalciteTypes {
       case UNKNOWN -> typeFactory.createSqlType(SqlTypeName.NULL);
       case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY -> typeFactory.createArrayType(
           toRelDataType(typeFactory, DataType.of(type.kind().elementKind())), -1);
+      case RECORD -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "type record is not supported here");
     };
     return typeFactory.createTypeWithNullability(t, type.nullable());
   }
