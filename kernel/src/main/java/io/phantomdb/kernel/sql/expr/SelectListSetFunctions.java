@@ -108,14 +108,14 @@ public final class SelectListSetFunctions {
   /**
    * The values one call returns.
    *
-   * @param op the function ({@link #isSetValued})
+   * @param name the function's name (of an operator {@link #isSetValued} holds)
    * @param args its evaluated arguments
    * @param argTypes their types
    * @return one value per output row (none when an argument is null)
    */
-  public static List<Object> values(SqlOperator op, Object[] args, List<DataType> argTypes) {
+  public static List<Object> values(String name, Object[] args, List<DataType> argTypes) {
     List<Object> out = new ArrayList<>();
-    if (op == PG_EXPANDARRAY) {
+    if (name.equals(PG_EXPANDARRAY.getName())) {
       if (args[0] == null) {
         return out;
       }
@@ -129,7 +129,7 @@ public final class SelectListSetFunctions {
       }
       return out;
     }
-    for (Object[] row : SetReturningFunctions.rows(op.getName(), args)) {
+    for (Object[] row : SetReturningFunctions.rows(name, args)) {
       out.add(row[0]);
     }
     return out;

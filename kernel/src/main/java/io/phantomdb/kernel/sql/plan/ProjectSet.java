@@ -103,12 +103,13 @@ public final class ProjectSet extends SingleRel {
     for (RexCall call : calls) {
       List<io.phantomdb.kernel.sql.expr.Expr> args = io.phantomdb.kernel.sql.expr.ExprCompiler.compile(call.getOperands());
       List<io.phantomdb.kernel.sql.type.DataType> types = args.stream().map(io.phantomdb.kernel.sql.expr.Expr::type).toList();
+      String name = call.getOperator().getName();
       sets.add((row, ctx) -> {
         Object[] values = new Object[args.size()];
         for (int i = 0; i < values.length; i++) {
           values[i] = args.get(i).eval(row, ctx);
         }
-        return SelectListSetFunctions.values(call.getOperator(), values, types);
+        return SelectListSetFunctions.values(name, values, types);
       });
     }
     List<io.phantomdb.kernel.sql.expr.Expr> columns = io.phantomdb.kernel.sql.expr.ExprCompiler.compile(outs);
