@@ -52,7 +52,7 @@ public final class SelectListSetFunctions {
   static final SetValued UNNEST = new SetValued("UNNEST", b -> {
     RelDataType component = component(b, "unnest");
     return b.getTypeFactory().createTypeWithNullability(component, true);
-  }, OperandTypes.ARRAY);
+  }, OperandTypes.ANY);
 
   /** information_schema._pg_expandarray(array): a record (x, n) per element, n from 1. */
   static final SetValued PG_EXPANDARRAY = new SetValued("_PG_EXPANDARRAY", b -> {
@@ -60,13 +60,13 @@ public final class SelectListSetFunctions {
     RelDataType component = f.createTypeWithNullability(component(b, "_pg_expandarray"), true);
     return f.builder().add("x", component).add("n", f.createTypeWithNullability(f.createSqlType(SqlTypeName.INTEGER),
         true)).build();
-  }, OperandTypes.ARRAY);
+  }, OperandTypes.ANY);
 
   private static RelDataType component(SqlOperatorBinding b, String name) {
     RelDataType component = b.getOperandType(0).getComponentType();
     if (component == null) {
-      throw new SqlException(SqlState.UNDEFINED_FUNCTION, "function " + name + "(" + b.getOperandType(0)
-          + ") does not exist", null,
+      throw new SqlException(SqlState.UNDEFINED_FUNCTION, "function " + name + "("
+          + io.phantomdb.kernel.sql.type.CalciteTypes.toDataType(b.getOperandType(0)).sqlName() + ") does not exist", null,
           "No function matches the given name and argument types. You might need to add explicit type casts.", null);
     }
     return component;

@@ -28,6 +28,10 @@ final class SelectListSrfs {
    * @param select a SELECT as parsed
    */
   static void rewrite(SqlSelect select) {
+    if (select.getWhere() != null && containsSrf(select.getWhere())) {
+      throw new io.phantomdb.kernel.sql.SqlException(io.phantomdb.kernel.sql.SqlState.FEATURE_NOT_SUPPORTED,
+          "set-returning functions are not allowed in WHERE");
+    }
     SqlNodeList items = select.getSelectList();
     if (items == null) {
       return;
@@ -49,6 +53,23 @@ final class SelectListSrfs {
             new SqlIdentifier(name, item.getParserPosition())));
       }
     }
+  }
+
+  /** @return whether the expression (not its nested queries) calls a set-returning function */
+  private static boolean containsSrf(SqlNode node) {
+    if (!(node instanceof SqlCall call) || node instanceof SqlSelect || node.getKind() == SqlKind.UNION
+        || node.getKind() == SqlKind.INTERSECT || node.getKind() == SqlKind.EXCEPT || node.getKind() == SqlKind.ORDER_BY) {
+      return false;
+    }
+    if (SelectListSetFunctions.selectListForm(call) != null) {
+      return true;
+    }
+    for (SqlNode operand : call.getOperandList()) {
+      if (containsSrf(operand)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** @return whether some call in the expression was rewritten */
