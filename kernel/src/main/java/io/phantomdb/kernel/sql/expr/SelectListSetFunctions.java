@@ -46,7 +46,14 @@ public final class SelectListSetFunctions {
     }
     return b.getTypeFactory().createSqlType(big ? SqlTypeName.BIGINT : SqlTypeName.INTEGER);
   }, OperandTypes.or(OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER),
-      OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER)));
+      OperandTypes.family(SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER)),
+      (binding, returnType, operandTypes) -> {
+        // a parameter ($1) whose type the client left open is an integer, as PostgreSQL resolves it
+        for (int i = 0; i < operandTypes.length; i++) {
+          operandTypes[i] = binding.getTypeFactory().createTypeWithNullability(
+              binding.getTypeFactory().createSqlType(SqlTypeName.INTEGER), true);
+        }
+      });
 
   /** unnest(array): an element per row. */
   static final SetValued UNNEST = new SetValued("UNNEST", b -> {
@@ -141,7 +148,12 @@ public final class SelectListSetFunctions {
    */
   static final class SetValued extends SqlFunction {
     SetValued(String name, SqlReturnTypeInference type, SqlOperandTypeChecker operands) {
-      super(name, SqlKind.OTHER_FUNCTION, type, null, operands, SqlFunctionCategory.USER_DEFINED_FUNCTION);
+      this(name, type, operands, null);
+    }
+
+    SetValued(String name, SqlReturnTypeInference type, SqlOperandTypeChecker operands,
+        org.apache.calcite.sql.type.SqlOperandTypeInference unknowns) {
+      super(name, SqlKind.OTHER_FUNCTION, type, unknowns, operands, SqlFunctionCategory.USER_DEFINED_FUNCTION);
     }
 
     @Override

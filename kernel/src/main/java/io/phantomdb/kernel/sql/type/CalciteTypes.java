@@ -43,7 +43,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *       INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY (arrays of other types: 0A000)</td></tr>
  * </table>
  *
- * <p>Any other Calcite type (MAP, ROW, ANY, unsigned types, TIME WITH TIME ZONE, ...) is
+ * <p>A ROW (struct) type is RECORD (computed only: {@link #toRelDataType} refuses it, its fields
+ * being unknown). Any other Calcite type (MAP, ANY, unsigned types, TIME WITH TIME ZONE, ...) is
  * {@code 0A000 feature not supported}.
  */
 public final class CalciteTypes {

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -108,6 +110,17 @@ class PgJdbcKeysMetadataTest {
     for (String table : List.of("t", "c2")) {
       assertThat(rows(md.getImportedKeys(null, "public", table))).containsExactly(header);
       assertThat(rows(md.getExportedKeys(null, "public", table))).containsExactly(header);
+    }
+  }
+
+  @Test
+  void setReturningSelectListWithParameters() throws SQLException {
+    // a parameter of unspecified type (Types.OTHER) in generate_series is an integer, as in PostgreSQL
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT generate_series(1, ?) AS g, (information_schema._pg_expandarray(?::int[])).x AS x")) {
+      ps.setObject(1, "3", Types.OTHER);
+      ps.setString(2, "{7,8}");
+      assertThat(rows(ps.executeQuery())).containsExactly("g|x", "1|7", "2|8", "3|null");
     }
   }
 
