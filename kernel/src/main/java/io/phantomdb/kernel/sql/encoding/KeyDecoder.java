@@ -124,7 +124,7 @@ public final class KeyDecoder {
         yield new UUID(in.bigEndian(8, mask), in.bigEndian(8, mask));
       }
       case UNKNOWN -> throw new IllegalArgumentException("type unknown has no values");
-      case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY -> throw new IllegalArgumentException("arrays are not stored");
+      case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY, RECORD -> throw new IllegalArgumentException("arrays and records are not stored");
     };
   }
 
@@ -166,7 +166,7 @@ public final class KeyDecoder {
       }
       case UUID -> in.skip(17);
       case UNKNOWN -> throw new IllegalArgumentException("type unknown has no values");
-      case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY -> throw new IllegalArgumentException("arrays are not stored");
+      case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY, RECORD -> throw new IllegalArgumentException("arrays and records are not stored");
     }
   }
 

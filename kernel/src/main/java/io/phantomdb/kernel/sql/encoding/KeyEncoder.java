@@ -125,7 +125,7 @@ public final class KeyEncoder {
         out.putBigEndian(u.getLeastSignificantBits(), 8);
       }
       case UNKNOWN -> throw new IllegalArgumentException("type unknown has no values");
-      case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY -> throw new IllegalArgumentException("arrays are not stored");
+      case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY, RECORD -> throw new IllegalArgumentException("arrays and records are not stored");
     }
     if (column.descending()) {
       out.invertFrom(start);

@@ -304,7 +304,7 @@ public final class RowCodec {
       case INTERVAL -> new PgInterval((int) r.zigzag(), (int) r.zigzag(), r.zigzag());
       case UUID -> new UUID(r.bigEndian(8, 0), r.bigEndian(8, 0));
       case UNKNOWN -> throw new StorageCorruptionException("a stored value of type unknown");
-      case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY -> throw new StorageCorruptionException("a stored array");
+      case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY, RECORD -> throw new StorageCorruptionException("a stored array or record");
     };
   }
 

@@ -63,8 +63,8 @@ final class ArrayFunctions {
     r.put("CARDINALITY", (call, args, type) -> args.get(0).type().kind().isArray()
         ? Nodes.strict1("cardinality", type, args.get(0), a -> ((PgArray) a).length()) : null);
     r.put("ARRAY_LENGTH", (call, args, type) -> dimension("array_length", args, type, a -> a.length()));
-    r.put("ARRAY_UPPER", (call, args, type) -> dimension("array_upper", args, type, a -> a.length()));
-    r.put("ARRAY_LOWER", (call, args, type) -> dimension("array_lower", args, type, a -> 1));
+    r.put("ARRAY_UPPER", (call, args, type) -> dimension("array_upper", args, type, a -> a.length() + a.lowerBound() - 1));
+    r.put("ARRAY_LOWER", (call, args, type) -> dimension("array_lower", args, type, a -> a.lowerBound()));
   }
 
   /** array || array, array || element, element || array; a NULL array counts as empty. */

@@ -177,6 +177,7 @@ final class Casts {
         }
         yield new io.phantomdb.kernel.sql.type.PgArray(out);
       }
+      case RECORD -> v;
     };
   }
 

@@ -102,6 +102,10 @@ public final class ExprCompiler {
         }
       };
     }
+    if (node instanceof RexFieldAccess fa && !(fa.getReferenceExpr() instanceof RexCorrelVariable)
+        && fa.getReferenceExpr().getType().isStruct()) {
+      return recordField(compile(fa.getReferenceExpr()), fa.getField().getIndex(), fa.getField().getName(), typeOf(node));
+    }
     if (node instanceof RexFieldAccess || node instanceof RexCorrelVariable) {
       throw Errors.unsupported("a correlated reference (" + node + ")");
     }
@@ -109,6 +113,27 @@ public final class ExprCompiler {
       throw Errors.unsupported("a RexLocalRef (expand the RexProgram first)");
     }
     throw Errors.unsupported("expression " + node.getKind() + " (" + node + ")");
+  }
+
+  /** {@code (record).field}: NULL for a NULL record. */
+  private static Expr recordField(Expr record, int index, String name, DataType type) {
+    return new Expr() {
+      @Override
+      public Object eval(Object[] row, EvalContext ctx) {
+        Object r = record.eval(row, ctx);
+        return r == null ? null : ((io.phantomdb.kernel.sql.type.PgRecord) r).get(index);
+      }
+
+      @Override
+      public DataType type() {
+        return type;
+      }
+
+      @Override
+      public String toString() {
+        return "(" + record + ")." + name;
+      }
+    };
   }
 
   /**

@@ -25,6 +25,7 @@ final class MathFunctions {
 
   static void register(Map<String, CallCompiler> r) {
     r.put("ABS", (call, args, type) -> exact(args, type, "abs", BigDecimal::abs, Math::abs));
+    r.put("&", (call, args, type) -> bitwise(args, type, "&", (x, y) -> x & y));
     CallCompiler ceil = (call, args, type) -> args.size() == 2
         ? DateTimeFunctions.truncate(args.get(0), (TimeUnitRange) ((Nodes.Constant) args.get(1)).value(), type, true)
         : exact(args, type, "ceil", b -> b.setScale(0, RoundingMode.CEILING), Math::ceil);
@@ -107,6 +108,27 @@ final class MathFunctions {
   }
 
   /** By the operand's kind: integers and numeric exactly, floats as doubles. */
+  private static boolean integerOrNull(Expr e) {
+    return e.type().kind().isInteger() || e.type().kind() == TypeKind.UNKNOWN;
+  }
+
+  /** {@code a & b} over integers, of the kind Calcite typed the call as. */
+  private static Expr bitwise(List<Expr> args, DataType type, String name, java.util.function.LongBinaryOperator f) {
+    if (!type.kind().isInteger() || !integerOrNull(args.get(0)) || !integerOrNull(args.get(1))) {
+      throw new SqlException(SqlState.UNDEFINED_FUNCTION, "operator does not exist: " + args.get(0).type().sqlName()
+          + " " + name + " " + args.get(1).type().sqlName(), null,
+          "No operator matches the given name and argument types. You might need to add explicit type casts.", null);
+    }
+    return Nodes.strict2(name, type, args.get(0), args.get(1), (a, b) -> {
+      long v = f.applyAsLong(((Number) a).longValue(), ((Number) b).longValue());
+      return switch (type.kind()) {
+        case SMALLINT -> (Object) (short) v;
+        case INTEGER -> (Object) (int) v;
+        default -> (Object) v;
+      };
+    });
+  }
+
   private static Expr exact(List<Expr> args, DataType type, String name, DecimalOp exact, DoubleUnaryOperator f) {
     TypeKind k = args.get(0).type().kind();
     if (k == TypeKind.REAL || k == TypeKind.DOUBLE) {

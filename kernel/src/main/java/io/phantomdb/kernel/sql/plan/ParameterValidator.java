@@ -42,6 +42,9 @@ final class ParameterValidator extends SqlValidatorImpl {
   protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
     SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
     ArrayCoercion.rewriteQuantified(rewritten);
+    if (rewritten instanceof org.apache.calcite.sql.SqlSelect select) {
+      SelectListSrfs.rewrite(select);
+    }
     return aliasNamesColumn(rewritten);
   }
 

@@ -49,6 +49,8 @@ public final class PgColumnNames {
       case COALESCE -> "coalesce";
       case ROW -> "row";
       case EXISTS -> "exists";
+      case DOT -> figure(call.operand(1));
+      case ITEM -> figure(call.operand(0));
       case NULLIF -> "nullif";
       case GREATEST -> "greatest";
       case LEAST -> "least";
@@ -80,6 +82,7 @@ public final class PgColumnNames {
       case UNKNOWN -> UNNAMED;
       case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY ->
           typeName(DataType.of(type.kind().elementKind())); // '{1}'::int[] is named int4
+      case RECORD -> "record";
     };
   }
 }

@@ -111,6 +111,9 @@ public final class PhysicalPlanner {
     if (rel instanceof Join j) {
       return join(j);
     }
+    if (rel instanceof ProjectSet ps) {
+      return ps.toOperator(build(ps.getInput()));
+    }
     if (rel instanceof Sort s) {
       return sort(s);
     }

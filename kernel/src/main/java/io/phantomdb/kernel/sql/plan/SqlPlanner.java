@@ -188,7 +188,7 @@ public final class SqlPlanner implements org.apache.calcite.plan.RelOptTable.Vie
                 .withExpand(false)
                 .withDecorrelationEnabled(true));
     RelRoot root = converter.convertQuery(validated, false, true);
-    RelNode rel = root.rel;
+    RelNode rel = ProjectSet.of(root.rel);
     hep.setRoot(rel);
     rel = hep.findBestExp();
     RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);

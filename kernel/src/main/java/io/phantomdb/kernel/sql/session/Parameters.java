@@ -62,6 +62,8 @@ public final class Parameters {
         "0", ParameterValues::milliseconds));
     add(new Parameter("max_identifier_length", "Shows the maximum identifier length.",
         "63", ParameterValues.integer(63, 63), READ_ONLY));
+    add(new Parameter("max_index_keys", "Shows the maximum number of index keys.",
+        "32", ParameterValues.integer(32, 32), READ_ONLY));
     add(new Parameter("search_path", "Sets the schema search order for names that are not schema-qualified.",
         "\"$user\", public", ParameterValues::identifierList, LIST, LIST_QUOTE));
     add(new Parameter("server_encoding", "Shows the server (database) character set encoding.",

@@ -61,6 +61,7 @@ final class PgRelationTables {
       int checks = 0;
       boolean hasIndex = false;
       float tuples = -1;
+      int pages = 0;
       int am = 0;
       if (r.kind() == 'r') {
         TableDescriptor t = (TableDescriptor) r.object();
@@ -72,7 +73,8 @@ final class PgRelationTables {
       } else if (r.kind() == 'i') {
         natts = r.index().columns().size();
         am = BTREE;
-        tuples = cat.statistics(r.object().id()).map(TableStatistics::rowCount).map(Long::floatValue).orElse(-1f);
+        tuples = cat.statistics(r.object().id()).map(TableStatistics::rowCount).map(Long::floatValue).orElse(0f);
+        pages = 1; // PostgreSQL's btree has its meta page from CREATE INDEX on; reltuples is 0 until ANALYZE
       } else if (r.kind() == 'v') {
         natts = SystemSchemas.viewColumns(s, (ViewDescriptor) r.object()).size();
       } else if (r.kind() == 'S') {
@@ -80,7 +82,7 @@ final class PgRelationTables {
         tuples = 1;
         am = HEAP;
       }
-      rows.add(r.oid(), r.name(), r.schema().id(), 0, 0, OWNER, am, r.oid(), 0, 0, tuples, 0, 0, hasIndex, false,
+      rows.add(r.oid(), r.name(), r.schema().id(), 0, 0, OWNER, am, r.oid(), 0, pages, tuples, 0, 0, hasIndex, false,
           "p", String.valueOf(r.kind()), natts, checks, false, false, false, false, false, true,
           r.kind() == 'r' || r.kind() == 'S' ? "d" : "n", false, 0, null, null, null);
     }
@@ -172,25 +174,26 @@ final class PgRelationTables {
     return SystemTable.builder("pg_index", 2610).oid("indexrelid", "indrelid").col(TypeKind.SMALLINT, "indnatts",
             "indnkeyatts").bool("indisunique", "indnullsnotdistinct", "indisprimary", "indisexclusion", "indimmediate",
             "indisclustered", "indisvalid", "indcheckxmin", "indisready", "indislive", "indisreplident")
-        .text("indkey", "indcollation", "indclass", "indoption", "indexprs", "indpred")
+        .col(TypeKind.INT2_ARRAY, "indkey").text("indcollation", "indclass").col(TypeKind.INT2_ARRAY, "indoption")
+        .text("indexprs", "indpred")
         .rows((s, rows) -> {
           for (CatalogOids.Rel r : CatalogOids.of(s.catalog()).relations(s.databaseId())) {
             if (r.kind() != 'i') {
               continue;
             }
             TableDescriptor t = (TableDescriptor) r.object();
-            List<String> keys = new ArrayList<>();
-            List<String> options = new ArrayList<>();
+            List<Object> keys = new ArrayList<>();
+            List<Object> options = new ArrayList<>();
             List<String> zeros = new ArrayList<>();
             for (IndexColumn ic : r.index().columns()) {
-              keys.add(String.valueOf(attnum(t, ic.columnId())));
-              options.add(String.valueOf((ic.descending() ? 1 : 0) | (ic.nullsFirst() ? 2 : 0)));
+              keys.add((short) attnum(t, ic.columnId()));
+              options.add((short) ((ic.descending() ? 1 : 0) | (ic.nullsFirst() ? 2 : 0)));
               zeros.add("0");
             }
             int n = keys.size();
             rows.add(r.oid(), t.id(), n, n, r.index().unique(), false, r.index().primary(), false, true, false, true,
-                false, true, true, false, String.join(" ", keys), String.join(" ", zeros), String.join(" ", zeros),
-                String.join(" ", options), null, null);
+                false, true, true, false, PgArray.vector(keys), String.join(" ", zeros), String.join(" ", zeros),
+                PgArray.vector(options), null, null);
           }
         });
   }

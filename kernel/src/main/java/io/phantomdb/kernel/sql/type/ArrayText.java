@@ -20,6 +20,13 @@ public final class ArrayText {
    * @return its text form
    */
   public static String format(PgArray array, DataType elementType) {
+    if (array.vector()) {
+      StringBuilder v = new StringBuilder();
+      for (Object e : array.elements()) {
+        v.append(v.length() == 0 ? "" : " ").append(e);
+      }
+      return v.toString();
+    }
     StringBuilder sb = new StringBuilder("{");
     for (int i = 0; i < array.length(); i++) {
       if (i > 0) {

@@ -43,7 +43,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *       INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY (arrays of other types: 0A000)</td></tr>
  * </table>
  *
- * <p>Any other Calcite type (MAP, ROW, ANY, unsigned types, TIME WITH TIME ZONE, ...) is
+ * <p>A ROW (struct) type is RECORD (computed only: {@link #toRelDataType} refuses it, its fields
+ * being unknown). Any other Calcite type (MAP, ANY, unsigned types, TIME WITH TIME ZONE, ...) is
  * {@code 0A000 feature not supported}.
  */
 public final class CalciteTypes {
@@ -84,6 +85,7 @@ public final class CalciteTypes {
       case UUID -> DataType.of(TypeKind.UUID);
       case NULL, UNKNOWN -> DataType.of(TypeKind.UNKNOWN);
       case ARRAY -> arrayType(type);
+      case ROW -> DataType.of(TypeKind.RECORD);
       default -> throw new SqlException(
           SqlState.FEATURE_NOT_SUPPORTED, "type " + type.getFullTypeString() + " is not supported");
     };
@@ -139,6 +141,7 @@ public final class CalciteTypes {
       case UNKNOWN -> typeFactory.createSqlType(SqlTypeName.NULL);
       case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY -> typeFactory.createArrayType(
           toRelDataType(typeFactory, DataType.of(type.kind().elementKind())), -1);
+      case RECORD -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED, "type record is not supported here");
     };
     return typeFactory.createTypeWithNullability(t, type.nullable());
   }

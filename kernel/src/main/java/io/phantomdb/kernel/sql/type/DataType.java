@@ -86,6 +86,7 @@ public record DataType(TypeKind kind, int precision, int scale, boolean nullable
       case INT4_ARRAY -> "integer[]";
       case INT8_ARRAY -> "bigint[]";
       case TEXT_ARRAY -> "text[]";
+      case RECORD -> "record";
     };
   }
 

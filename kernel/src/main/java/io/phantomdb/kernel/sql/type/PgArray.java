@@ -6,17 +6,44 @@ import java.util.List;
 
 /**
  * A one-dimensional SQL array value (lower bound 1), as PostgreSQL's {@code int4[]} or
- * {@code text[]}: the elements in order, each a value of the element kind or null.
+ * {@code text[]}: the elements in order, each a value of the element kind or null. A
+ * <em>vector</em> is PostgreSQL's {@code int2vector} (as {@code pg_index.indkey}): lower bound 0
+ * (so {@code indkey[0]} is the first element) and the text form {@code 1 2}.
  *
  * @param elements the elements (unmodifiable; may hold nulls)
+ * @param vector true for an int2vector
  */
-public record PgArray(List<Object> elements) implements Comparable<PgArray> {
+public record PgArray(List<Object> elements, boolean vector) implements Comparable<PgArray> {
   /** The empty array, {@code '{}'}. */
   public static final PgArray EMPTY = new PgArray(List.of());
 
   /** Copies the list (which may hold nulls). */
   public PgArray {
     elements = Collections.unmodifiableList(new ArrayList<>(elements));
+  }
+
+  /**
+   * An array (not a vector).
+   *
+   * @param elements the elements (may hold nulls)
+   */
+  public PgArray(List<Object> elements) {
+    this(elements, false);
+  }
+
+  /**
+   * An int2vector.
+   *
+   * @param elements the elements
+   * @return the vector
+   */
+  public static PgArray vector(List<Object> elements) {
+    return new PgArray(elements, true);
+  }
+
+  /** @return the subscript of the first element: 0 for a vector, else 1 */
+  public int lowerBound() {
+    return vector ? 0 : 1;
   }
 
   /** @return the number of elements */
@@ -29,7 +56,8 @@ public record PgArray(List<Object> elements) implements Comparable<PgArray> {
    * @return the element, or null when the subscript is out of range (as PostgreSQL)
    */
   public Object get(long index) {
-    return index < 1 || index > elements.size() ? null : elements.get((int) index - 1);
+    long i = index - lowerBound();
+    return i < 0 || i >= elements.size() ? null : elements.get((int) i);
   }
 
   /**

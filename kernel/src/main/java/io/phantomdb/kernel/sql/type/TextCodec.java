@@ -46,6 +46,7 @@ public final class TextCodec {
       case INTERVAL -> IntervalText.format((PgInterval) value);
       case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY ->
           ArrayText.format((PgArray) value, DataType.of(type.kind().elementKind()));
+      case RECORD -> ((PgRecord) value).text();
       default -> value.toString();
     };
   }
@@ -111,6 +112,8 @@ public final class TextCodec {
       case UUID -> parseUuid(text);
       case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY ->
           ArrayText.parse(text, DataType.of(type.kind().elementKind()));
+      case RECORD -> throw new SqlException(SqlState.FEATURE_NOT_SUPPORTED,
+          "input of anonymous composite types is not implemented");
     };
   }
 

@@ -28,6 +28,7 @@ package io.phantomdb.kernel.sql.type;
  *   <tr><td>BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY</td><td>{@link PgArray}
  *       (one dimension, lower bound 1; computed only, never stored in a table)</td><td>bool[] (1000),
  *       int2[] (1005), int4[] (1007), int8[] (1016), text[] (1009)</td></tr>
+ *   <tr><td>RECORD</td><td>{@link PgRecord} (computed only)</td><td>record (2249)</td></tr>
  * </table>
  */
 public enum TypeKind {
@@ -53,7 +54,8 @@ public enum TypeKind {
   INT2_ARRAY(PgArray.class, 1005),
   INT4_ARRAY(PgArray.class, 1007),
   INT8_ARRAY(PgArray.class, 1016),
-  TEXT_ARRAY(PgArray.class, 1009);
+  TEXT_ARRAY(PgArray.class, 1009),
+  RECORD(PgRecord.class, 2249);
 
   private final Class<?> javaClass;
   private final int pgOid;

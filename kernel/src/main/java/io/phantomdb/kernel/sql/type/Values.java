@@ -63,6 +63,7 @@ public final class Values {
       case UUID -> compareUuid((UUID) a, (UUID) b);
       case UNKNOWN -> throw new IllegalArgumentException("values of type unknown are always null");
       case BOOL_ARRAY, INT2_ARRAY, INT4_ARRAY, INT8_ARRAY, TEXT_ARRAY -> ((PgArray) a).compareTo((PgArray) b);
+      case RECORD -> ((PgRecord) a).compareTo((PgRecord) b);
     };
   }
 

@@ -63,10 +63,11 @@ class CalciteTypesTest {
 
   /**
    * Every type of ours survives a round trip through Calcite, except unbounded VARCHAR (comes back
-   * as TEXT) and a NOT NULL UNKNOWN (Calcite's NULL type is always nullable).
+   * as TEXT), a NOT NULL UNKNOWN (Calcite's NULL type is always nullable) and RECORD (a Calcite
+   * ROW type names its fields, which the kind does not know; see {@link #recordIsCalcitesRow}).
    */
   @ParameterizedTest
-  @EnumSource(value = TypeKind.class, names = "VARCHAR", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(value = TypeKind.class, names = {"VARCHAR", "RECORD"}, mode = EnumSource.Mode.EXCLUDE)
   void roundTrip(TypeKind kind) {
     for (boolean nullable : kind == TypeKind.UNKNOWN ? new boolean[] {true} : new boolean[] {true, false}) {
       DataType t = DataType.of(kind).withNullable(nullable);
@@ -74,6 +75,15 @@ class CalciteTypesTest {
       assertThat(c.isNullable()).isEqualTo(nullable);
       assertThat(ours(c)).as(t + " -> " + c.getFullTypeString()).isEqualTo(t);
     }
+  }
+
+  @Test
+  void recordIsCalcitesRow() {
+    RelDataType row = F.builder().add("x", SqlTypeName.INTEGER).add("n", SqlTypeName.INTEGER).build();
+    assertThat(ours(row)).isEqualTo(DataType.of(TypeKind.RECORD).withNullable(false));
+    assertThatThrownBy(() -> CalciteTypes.toRelDataType(F, DataType.of(TypeKind.RECORD)))
+        .isInstanceOf(SqlException.class)
+        .satisfies(e -> assertThat(((SqlException) e).sqlState()).isEqualTo("0A000"));
   }
 
   @Test

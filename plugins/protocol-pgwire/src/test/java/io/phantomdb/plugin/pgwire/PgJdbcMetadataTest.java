@@ -19,9 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * pgjdbc's DatabaseMetaData over the wire: the answers PostgreSQL 15 gives for the same table
  * (a primary key, a UNIQUE constraint, a unique index, a NOT NULL column with a DEFAULT, nullable
- * columns). getPrimaryKeys and getIndexInfo are not here: pgjdbc calls the set-returning,
- * composite-valued {@code information_schema._pg_expandarray} in a select list, which PhantomDB
- * does not have yet.
+ * columns). getPrimaryKeys and getIndexInfo: {@link PgJdbcKeysMetadataTest}.
  */
 class PgJdbcMetadataTest {
   @TempDir Path dir;
