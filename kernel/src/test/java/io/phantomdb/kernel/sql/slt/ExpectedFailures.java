@@ -13,7 +13,9 @@ import org.junit.jupiter.api.function.Executable;
  * {@code file:line reason}. Two kinds: {@code postgres-rejects} (SQLite-only syntax that
  * PostgreSQL 15 refuses too, per the corpus README; failing is correct) and {@code gap:} (a
  * feature PhantomDB lacks yet). Such a record's test asserts that it fails, so a record that starts
- * passing makes the suite fail until it is taken off the list: the list can only shrink.
+ * passing makes the suite fail until it is taken off the list: the list can only shrink. A suite
+ * may add lists of its own ({@link SqlLogicTest#expectedFailureLists()}: the pgwire plugin's
+ * differences over the wire).
  */
 final class ExpectedFailures {
   /** The kernel's list, for the corpus on every storage engine and over the wire. */
