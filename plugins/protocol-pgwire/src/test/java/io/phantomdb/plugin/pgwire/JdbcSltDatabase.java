@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,7 +27,7 @@ import java.util.stream.Stream;
  *
  * <p>Statements go through {@link Statement#execute(String)} in pgjdbc's {@code preferQueryMode}
  * (simple or extended protocol); an error is its {@link SQLException#getSQLState()}. Values are
- * read as text, the form the server sends, and typed by the column's type (bool, integers,
+ * read as text, the form the server sends, and typed by the column's type name (bool, integers,
  * numeric, real, double) before {@link SltValues#render(Object, java.util.function.Supplier, char)}
  * renders them, exactly as the in-process harness renders the engine's values.
  */
@@ -100,15 +99,15 @@ final class JdbcSltDatabase implements SltDatabase {
         if (columns != types.length()) {
           return new Result(columns, List.of());
         }
-        int[] sqlTypes = new int[columns];
+        String[] typeNames = new String[columns];
         for (int i = 0; i < columns; i++) {
-          sqlTypes[i] = md.getColumnType(i + 1);
+          typeNames[i] = md.getColumnTypeName(i + 1);
         }
         List<String> values = new ArrayList<>();
         while (rs.next()) {
           for (int i = 0; i < columns; i++) {
             String text = rs.getString(i + 1);
-            values.add(SltValues.render(text == null ? null : typed(text, sqlTypes[i]), () -> text, types.charAt(i)));
+            values.add(SltValues.render(text == null ? null : typed(text, typeNames[i]), () -> text, types.charAt(i)));
           }
         }
         return new Result(columns, values);
@@ -120,15 +119,17 @@ final class JdbcSltDatabase implements SltDatabase {
 
   /**
    * A value's Java form from its PostgreSQL text form, for the types the renderer treats apart:
-   * booleans, integers, numeric, real and double precision; anything else stays text.
+   * booleans, integers, numeric, real and double precision; anything else stays text. By the
+   * column's type name ({@code ResultSetMetaData.getColumnType} would make pgjdbc look up types
+   * it does not know with a query using {@code ::regproc}, which PhantomDB lacks).
    */
-  private static Object typed(String text, int sqlType) {
-    return switch (sqlType) {
-      case Types.BIT, Types.BOOLEAN -> text.equals("t") || text.equals("true");
-      case Types.SMALLINT, Types.INTEGER, Types.BIGINT -> Long.parseLong(text);
-      case Types.NUMERIC, Types.DECIMAL -> numeric(text);
-      case Types.REAL -> Float.parseFloat(text);
-      case Types.DOUBLE, Types.FLOAT -> Double.parseDouble(text);
+  private static Object typed(String text, String typeName) {
+    return switch (typeName) {
+      case "bool" -> text.equals("t");
+      case "int2", "int4", "int8" -> Long.parseLong(text);
+      case "numeric" -> numeric(text);
+      case "float4" -> Float.parseFloat(text);
+      case "float8" -> Double.parseDouble(text);
       default -> text;
     };
   }
