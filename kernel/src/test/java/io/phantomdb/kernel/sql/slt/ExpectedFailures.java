@@ -13,14 +13,23 @@ import org.junit.jupiter.api.function.Executable;
  * {@code file:line reason}. Two kinds: {@code postgres-rejects} (SQLite-only syntax that
  * PostgreSQL 15 refuses too, per the corpus README; failing is correct) and {@code gap:} (a
  * feature PhantomDB lacks yet). Such a record's test asserts that it fails, so a record that starts
- * passing makes the suite fail until it is taken off the list: the list can only shrink.
+ * passing makes the suite fail until it is taken off the list: the list can only shrink. A suite
+ * may add lists of its own ({@link SqlLogicTest#expectedFailureLists()}: the pgwire plugin's
+ * differences over the wire).
  */
 final class ExpectedFailures {
+  /** The kernel's list, for the corpus on every storage engine and over the wire. */
+  static final String KERNEL_LIST = "/slt/expected-failures.txt";
+
   private ExpectedFailures() {}
 
-  static Map<String, String> load() {
+  /**
+   * @param resource a class path resource such as {@value #KERNEL_LIST}
+   * @return record ({@code file:line}) to reason; empty if there is no such resource
+   */
+  static Map<String, String> load(String resource) {
     Map<String, String> out = new LinkedHashMap<>();
-    try (InputStream in = ExpectedFailures.class.getResourceAsStream("/slt/expected-failures.txt")) {
+    try (InputStream in = ExpectedFailures.class.getResourceAsStream(resource)) {
       if (in == null) {
         return out;
       }
@@ -44,7 +53,7 @@ final class ExpectedFailures {
     } catch (Throwable expected) {
       return;
     }
-    throw new AssertionError(record + " is listed in slt/expected-failures.txt (" + why
-        + ") but now passes: take it off the list");
+    throw new AssertionError(record + " is listed as an expected failure (" + why
+        + ") but now passes: take it off its expected-failures list");
   }
 }

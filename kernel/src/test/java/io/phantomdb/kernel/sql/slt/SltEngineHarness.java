@@ -1,7 +1,10 @@
 package io.phantomdb.kernel.sql.slt;
 
 import io.phantomdb.kernel.cli.sql.EmbeddedSql;
+import io.phantomdb.kernel.sql.ColumnInfo;
 import io.phantomdb.kernel.sql.Session;
+import io.phantomdb.kernel.sql.SqlException;
+import io.phantomdb.kernel.sql.StatementResult;
 import io.phantomdb.spi.storage.StorageContext;
 import io.phantomdb.spi.storage.StorageEngine;
 import io.phantomdb.spi.storage.StorageEngineFactory;
@@ -10,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -25,7 +29,7 @@ import java.util.stream.Stream;
  * engine). To run the corpus on {@code lsm} or {@code btree}, put that plugin's classes on the
  * class path of a test run and set the property, or subclass {@link SqlLogicTest} per engine.
  */
-final class SltEngineHarness implements AutoCloseable {
+final class SltEngineHarness implements SltDatabase {
   /** The system property naming the storage engine. */
   static final String STORAGE_PROPERTY = "phantomdb.slt.storage";
 
@@ -81,17 +85,46 @@ final class SltEngineHarness implements AutoCloseable {
     }
   }
 
-  /** @return the session statements run in */
-  Session session() {
-    return session;
+  @Override
+  public void execute(String sessionName, String sql) {
+    try (StatementResult result = session(sessionName).execute(sql)) {
+      while (result.next() != null) {
+        // a statement's rows are read and dropped
+      }
+    } catch (SqlException e) {
+      throw failure(e);
+    }
+  }
+
+  @Override
+  public Result query(String sessionName, String sql, String types) {
+    List<String> values = new ArrayList<>();
+    try (StatementResult result = session(sessionName).execute(sql)) {
+      List<ColumnInfo> columns = result.columns();
+      if (columns.size() != types.length()) {
+        return new Result(columns.size(), List.of());
+      }
+      for (Object[] row = result.next(); row != null; row = result.next()) {
+        for (int i = 0; i < columns.size(); i++) {
+          values.add(SltValues.render(row[i], columns.get(i).type(), types.charAt(i)));
+        }
+      }
+      return new Result(columns.size(), values);
+    } catch (SqlException e) {
+      throw failure(e);
+    }
+  }
+
+  private static Failure failure(SqlException e) {
+    return new Failure(e.sqlState(), e.getMessage() + (e.hint() == null ? "" : " (hint: " + e.hint() + ")"), e);
   }
 
   /**
-   * @param name a session's name from a {@code connection} line
+   * @param name a session's name from a {@code connection} line, or null for the default session
    * @return that session, opened on first use
    */
-  Session session(String name) {
-    return named.computeIfAbsent(name, n -> sql.newSession());
+  private Session session(String name) {
+    return name == null ? session : named.computeIfAbsent(name, n -> sql.newSession());
   }
 
   @Override

@@ -2,14 +2,10 @@ package io.phantomdb.kernel.sql.slt;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.phantomdb.kernel.sql.ColumnInfo;
-import io.phantomdb.kernel.sql.SqlException;
-import io.phantomdb.kernel.sql.StatementResult;
 import io.phantomdb.kernel.sql.slt.SltRecord.HashThreshold;
 import io.phantomdb.kernel.sql.slt.SltRecord.Halt;
 import io.phantomdb.kernel.sql.slt.SltRecord.Query;
 import io.phantomdb.kernel.sql.slt.SltRecord.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.opentest4j.TestAbortedException;
@@ -19,25 +15,26 @@ import org.opentest4j.TestAbortedException;
  * record that needs it. A record passes, fails with an {@link AssertionError} saying what
  * differs, or is aborted (JUnit's "skipped") when it is not meant for this engine.
  *
- * <p>{@code statement error} passes only on a {@link SqlException} whose SQLSTATE is not of
- * class XX (internal error): a crash is never the error a test expects.
+ * <p>{@code statement error} passes only on an error ({@link SltDatabase.Failure}) whose SQLSTATE
+ * is not of class XX (internal error): a crash is never the error a test expects. The database is
+ * an {@link SltDatabase}: the SQL engine in process, or a server over the wire.
  */
 final class SltFileRunner implements AutoCloseable {
   /** The engine name {@code skipif}/{@code onlyif} lines are matched against. */
   static final String ENGINE = "postgresql";
 
-  private final Supplier<SltEngineHarness> opener;
+  private final Supplier<? extends SltDatabase> opener;
   private final SltChecker checker = new SltChecker();
   private String connection;
-  private SltEngineHarness database;
+  private SltDatabase database;
 
   /** @param opener opens the file's database, when a record first needs it */
-  SltFileRunner(Supplier<SltEngineHarness> opener, int hashThreshold) {
+  SltFileRunner(Supplier<? extends SltDatabase> opener, int hashThreshold) {
     this(opener);
     checker.hashThreshold(hashThreshold);
   }
 
-  SltFileRunner(Supplier<SltEngineHarness> opener) {
+  SltFileRunner(Supplier<? extends SltDatabase> opener) {
     this.opener = opener;
   }
 
@@ -88,11 +85,9 @@ final class SltFileRunner implements AutoCloseable {
   }
 
   private void statement(Statement s) {
-    try (StatementResult result = session().execute(s.sql())) {
-      while (result.next() != null) {
-        // a statement's rows are read and dropped
-      }
-    } catch (SqlException e) {
+    try {
+      database().execute(takeConnection(), s.sql());
+    } catch (SltDatabase.Failure e) {
       if (!s.expectError()) {
         throw new AssertionError("statement failed: " + describe(e), e);
       }
@@ -110,38 +105,33 @@ final class SltFileRunner implements AutoCloseable {
   }
 
   private void query(Query q) {
-    List<String> values = new ArrayList<>();
-    try (StatementResult result = session().execute(q.sql())) {
-      List<ColumnInfo> columns = result.columns();
-      if (columns.size() != q.types().length()) {
-        fail("wrong number of result columns: expected " + q.types().length() + " but got " + columns.size());
-      }
-      for (Object[] row = result.next(); row != null; row = result.next()) {
-        for (int i = 0; i < columns.size(); i++) {
-          values.add(SltValues.render(row[i], columns.get(i).type(), q.types().charAt(i)));
-        }
-      }
-    } catch (SqlException e) {
+    SltDatabase.Result result;
+    try {
+      result = database().query(takeConnection(), q.sql(), q.types());
+    } catch (SltDatabase.Failure e) {
       throw new AssertionError("query failed: " + describe(e), e);
     }
-    String failure = checker.check(q, values);
+    if (result.columns() != q.types().length()) {
+      fail("wrong number of result columns: expected " + q.types().length() + " but got " + result.columns());
+    }
+    String failure = checker.check(q, result.values());
     if (failure != null) {
       fail(failure);
     }
   }
 
-  private static String describe(SqlException e) {
-    return e.sqlState() + " " + e.getMessage() + (e.hint() == null ? "" : " (hint: " + e.hint() + ")");
+  private static String describe(SltDatabase.Failure e) {
+    return e.sqlState() + " " + e.getMessage();
   }
 
   /** The session the next statement or query runs in: the one a {@code connection} named, once. */
-  private io.phantomdb.kernel.sql.Session session() {
+  private String takeConnection() {
     String name = connection;
     connection = null;
-    return name == null ? database().session() : database().session(name);
+    return name;
   }
 
-  private SltEngineHarness database() {
+  private SltDatabase database() {
     if (database == null) {
       database = opener.get();
     }
@@ -152,7 +142,7 @@ final class SltFileRunner implements AutoCloseable {
   @Override
   public void close() {
     if (database != null) {
-      SltEngineHarness d = database;
+      SltDatabase d = database;
       database = null;
       d.close();
     }

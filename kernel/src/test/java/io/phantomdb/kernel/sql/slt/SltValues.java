@@ -5,6 +5,7 @@ import io.phantomdb.kernel.sql.type.TextCodec;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,8 +26,11 @@ import java.util.regex.Pattern;
  *       printable ASCII (0x20 to 0x7E) as {@code @} (so {@code é} is {@code @@}, as the C runner
  *       writes it).
  * </ul>
+ *
+ * <p>A value from elsewhere than the SQL engine (a driver's result over the wire) is rendered by
+ * {@link #render(Object, Supplier, char)} from its Java value and its PostgreSQL text form.
  */
-final class SltValues {
+public final class SltValues {
   private static final Pattern LEADING_INTEGER = Pattern.compile("^\\s*([+-]?\\d+)");
   private static final Pattern LEADING_NUMBER =
       Pattern.compile("^\\s*([+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?)");
@@ -42,18 +46,32 @@ final class SltValues {
    * @return the text the expected results hold
    */
   static String render(Object value, DataType type, char letter) {
+    return render(value, () -> TextCodec.format(value, type), letter);
+  }
+
+  /**
+   * Renders one value given as its Java value and its PostgreSQL text form.
+   *
+   * @param value the value (null for SQL NULL): a {@link Boolean}, an integer {@link Number}
+   *     ({@link Short}, {@link Integer}, {@link Long}), a {@link BigDecimal}, a {@link Float} or
+   *     {@link Double}, or anything else, which is rendered from its text form only
+   * @param text the value's PostgreSQL text form, asked only when needed
+   * @param letter {@code I}, {@code R} or {@code T}
+   * @return the text the expected results hold
+   */
+  public static String render(Object value, Supplier<String> text, char letter) {
     if (value == null) {
       return "NULL";
     }
     return switch (letter) {
-      case 'I' -> integer(value, type);
-      case 'R' -> real(toDouble(value, type));
-      case 'T' -> text(value instanceof Boolean b ? (b ? "1" : "0") : TextCodec.format(value, type));
+      case 'I' -> integer(value, text);
+      case 'R' -> real(toDouble(value, text));
+      case 'T' -> text(value instanceof Boolean b ? (b ? "1" : "0") : text.get());
       default -> throw new IllegalArgumentException("unknown type letter '" + letter + "'");
     };
   }
 
-  private static String integer(Object value, DataType type) {
+  private static String integer(Object value, Supplier<String> text) {
     if (value instanceof Boolean b) {
       return b ? "1" : "0";
     }
@@ -67,18 +85,18 @@ final class SltValues {
       double d = ((Number) value).doubleValue();
       return Double.isFinite(d) ? new BigDecimal(d).setScale(0, RoundingMode.DOWN).toPlainString() : "0";
     }
-    Matcher m = LEADING_INTEGER.matcher(TextCodec.format(value, type));
+    Matcher m = LEADING_INTEGER.matcher(text.get());
     return m.find() ? new BigDecimal(m.group(1)).toPlainString() : "0";
   }
 
-  private static double toDouble(Object value, DataType type) {
+  private static double toDouble(Object value, Supplier<String> text) {
     if (value instanceof Boolean b) {
       return b ? 1 : 0;
     }
     if (value instanceof Number n) {
       return n.doubleValue();
     }
-    Matcher m = LEADING_NUMBER.matcher(TextCodec.format(value, type));
+    Matcher m = LEADING_NUMBER.matcher(text.get());
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
@@ -88,7 +106,7 @@ final class SltValues {
    * @param d the number
    * @return for example {@code 1.500}, {@code -0.000}, {@code nan}, {@code -inf}
    */
-  static String real(double d) {
+  public static String real(double d) {
     if (Double.isNaN(d)) {
       return "nan";
     }
@@ -107,7 +125,7 @@ final class SltValues {
    * @return {@code (empty)} for an empty string, otherwise the text with every UTF-8 byte
    *     outside printable ASCII replaced by {@code @}
    */
-  static String text(String s) {
+  public static String text(String s) {
     if (s.isEmpty()) {
       return "(empty)";
     }

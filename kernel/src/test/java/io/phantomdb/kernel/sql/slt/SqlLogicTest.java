@@ -41,8 +41,13 @@ import org.junit.jupiter.api.TestFactory;
  * <p>Only records that run for {@code postgresql} become tests. Records listed in {@code
  * slt/expected-failures.txt} must fail (see {@link ExpectedFailures}). Without the corpus the
  * suite fails.
+ *
+ * <p>Subclasses choose the database a file runs against ({@link #open()}: the pgwire plugin's
+ * tests run the same files through pgjdbc over a real server), the corpus files run by default
+ * ({@link #corpusInclude()}) and the lists of expected failures ({@link #expectedFailureLists()}).
+ * The kernel publishes its test classes as a test-jar for that.
  */
-class SqlLogicTest {
+public class SqlLogicTest {
   /**
    * The storage engine the corpus runs on: {@value SltEngineHarness#STORAGE_PROPERTY} if set,
    * else the reference engine. Subclasses run it on the real engines.
@@ -51,6 +56,33 @@ class SqlLogicTest {
    */
   protected String storage() {
     return SltEngineHarness.storageName();
+  }
+
+  /**
+   * Opens the database one file runs against; called once per file, when its first record runs.
+   *
+   * @return a fresh database: the SQL engine on {@link #storage()}, in process
+   */
+  protected SltDatabase open() {
+    return SltEngineHarness.open(storage());
+  }
+
+  /**
+   * The corpus files run when {@value #INCLUDE_PROPERTY} is not set.
+   *
+   * @return a regular expression a file's path relative to the corpus must match somewhere
+   */
+  protected String corpusInclude() {
+    return "";
+  }
+
+  /**
+   * The class path resources listing records expected to fail (see {@link ExpectedFailures}).
+   *
+   * @return resource names; the lists are merged
+   */
+  protected List<String> expectedFailureLists() {
+    return List.of(ExpectedFailures.KERNEL_LIST);
   }
 
   static final String DIR_PROPERTY = "phantomdb.slt.dir";
@@ -64,7 +96,7 @@ class SqlLogicTest {
     Path dir = Path.of(System.getProperty(DIR_PROPERTY, "../../shared/sqllogictest"));
     assertTrue(Files.isDirectory(dir), "no sqllogictest corpus at " + dir.toAbsolutePath()
         + " (../shared/sqllogictest beside the checkout, or -D" + DIR_PROPERTY + ")");
-    return files(dir, ".test", SltChecker.DEFAULT_HASH_THRESHOLD);
+    return files(dir, ".test", SltChecker.DEFAULT_HASH_THRESHOLD, corpusInclude());
   }
 
   /**
@@ -76,11 +108,12 @@ class SqlLogicTest {
   Stream<DynamicNode> phantomdbSql() throws IOException {
     Path dir = Path.of(System.getProperty(OWN_DIR_PROPERTY, "src/test/sql"));
     assertTrue(Files.isDirectory(dir), "no SQL tests at " + dir.toAbsolutePath());
-    return files(dir, ".slt", 0);
+    return files(dir, ".slt", 0, "");
   }
 
-  private Stream<DynamicNode> files(Path dir, String suffix, int hashThreshold) throws IOException {
-    Pattern include = Pattern.compile(System.getProperty(INCLUDE_PROPERTY, ""));
+  private Stream<DynamicNode> files(Path dir, String suffix, int hashThreshold, String defaultInclude)
+      throws IOException {
+    Pattern include = Pattern.compile(System.getProperty(INCLUDE_PROPERTY, defaultInclude));
     List<Path> files;
     try (Stream<Path> all = Files.walk(dir)) {
       files = all.filter(p -> p.toString().endsWith(suffix) && Files.isRegularFile(p))
@@ -89,13 +122,12 @@ class SqlLogicTest {
     }
     assertTrue(!files.isEmpty() || !System.getProperty(INCLUDE_PROPERTY, "").isEmpty(),
         "no *" + suffix + " files under " + dir.toAbsolutePath());
-    Map<String, String> expected = ExpectedFailures.load();
-    String storage = storage();
-    return files.stream().map(f -> file(dir, f, expected, storage, hashThreshold));
+    Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expectedFailureLists().forEach(list -> expected.putAll(ExpectedFailures.load(list)));
+    return files.stream().map(f -> file(dir, f, expected, hashThreshold));
   }
 
-  private static DynamicNode file(Path dir, Path file, Map<String, String> expectedFailures, String storage,
-      int hashThreshold) {
+  private DynamicNode file(Path dir, Path file, Map<String, String> expectedFailures, int hashThreshold) {
     String name = relative(dir, file);
     List<SltRecord> records;
     try {
@@ -105,7 +137,7 @@ class SqlLogicTest {
         throw new AssertionError("cannot read " + name + ": " + e.getMessage(), e);
       });
     }
-    SltFileRunner runner = new SltFileRunner(() -> SltEngineHarness.open(storage), hashThreshold);
+    SltFileRunner runner = new SltFileRunner(this::open, hashThreshold);
     List<SltRecord> run = SltFileRunner.untilHalt(records).stream()
         .filter(r -> !r.skippedFor(SltFileRunner.ENGINE))
         .toList();

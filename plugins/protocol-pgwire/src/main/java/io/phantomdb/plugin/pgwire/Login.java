@@ -110,10 +110,15 @@ final class Login {
       throw new SqlErrorException("0A000", "replication connections are not supported");
     }
     params.keySet().removeIf(k -> k.startsWith("_pq_."));
+    // as PostgreSQL's process_startup_options: the options' -c settings first, then the packet's
+    // own parameters, so that TimeZone=x in the packet wins over options=-c TimeZone=y
+    Map<String, String> ordered = new LinkedHashMap<>();
     if (options != null) {
-      params.putAll(StartupOptions.parse(options));
+      ordered.putAll(StartupOptions.parse(options));
     }
-    settings = params;
+    params.keySet().forEach(ordered::remove);
+    ordered.putAll(params);
+    settings = ordered;
     if (!server.admit(connection)) {
       throw new SqlErrorException("53300", "sorry, too many clients already");
     }

@@ -291,4 +291,23 @@ class PgJdbcTest {
       s.execute("INSERT INTO bf VALUES (1)"); // and the session goes on
     }
   }
+
+  @Test
+  void startupParametersWinOverTheSameSettingInOptions() throws SQLException {
+    // pgjdbc sends TimeZone (the JVM's zone) in the start-up packet; PostgreSQL applies the
+    // packet's parameters after options' -c settings, so its TimeZone wins, as in PostgreSQL 15
+    Properties p = new Properties();
+    p.setProperty("options", "-c TimeZone=Asia/Tokyo -c search_path=abc,public");
+    try (Connection c = server.connect(p); Statement s = c.createStatement()) {
+      assertThat(show(s, "TimeZone")).isNotEqualTo("Asia/Tokyo");
+      assertThat(show(s, "search_path")).isEqualTo("abc,public"); // kept as given, as PostgreSQL keeps it
+    }
+  }
+
+  private static String show(Statement s, String setting) throws SQLException {
+    try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
 }
