@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,10 +17,13 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Expands plugin zips into a cache directory, {@code plugins.dir/.expanded/<zip name>}, and
- * reuses an expansion while the zip's size and modification time are unchanged. Zips are never
- * expanded beside themselves (as PF4J does), so removing a zip removes the plugin. When {@code
- * plugins.dir} is not writable the cache goes under {@code java.io.tmpdir}.
+ * Expands plugin zips into a cache directory, {@code plugins.dir/.expanded/<zip name>-<stamp>},
+ * where the stamp stands for the zip's size and modification time, and reuses an expansion while
+ * they are unchanged. An expansion is never changed or deleted once made: several processes
+ * started from one installation at the same moment (two nodes on one machine) each find a complete
+ * directory, whoever expanded it; a replaced zip gets a new directory. Zips are never expanded
+ * beside themselves (as PF4J does), so removing a zip removes the plugin. When {@code plugins.dir}
+ * is not writable the cache goes under {@code java.io.tmpdir}.
  */
 public final class PluginZips {
   private static final String STAMP = ".phantomdb-expanded";
@@ -72,12 +74,13 @@ public final class PluginZips {
    */
   public Path expand(Path zip) throws Refusal {
     String name = zip.getFileName().toString();
-    Path target = cacheRoot.resolve(name.substring(0, name.length() - ".zip".length()));
     String stamp;
+    Path target;
     try {
       stamp = Files.size(zip) + " " + Files.getLastModifiedTime(zip).toMillis();
-      if (Files.isRegularFile(target.resolve(STAMP))
-          && Files.readString(target.resolve(STAMP), StandardCharsets.UTF_8).equals(stamp)) {
+      target = cacheRoot.resolve(name.substring(0, name.length() - ".zip".length()) + "-"
+          + Long.toHexString(Files.size(zip)) + "-" + Long.toHexString(Files.getLastModifiedTime(zip).toMillis()));
+      if (complete(target, stamp)) {
         return target;
       }
     } catch (IOException e) {
@@ -89,11 +92,18 @@ public final class PluginZips {
       readableByAll(tmp);
       unzip(zip, tmp);
       Files.writeString(tmp.resolve(STAMP), stamp, StandardCharsets.UTF_8);
-      deleteTree(target);
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-        // another process expanded it at the same moment; use theirs
+      } catch (AtomicMoveNotSupportedException e) {
+        throw new Refusal("cannot expand the zip file: " + cacheRoot + " does not support atomic renames");
+      } catch (IOException e) {
+        if (!complete(target, stamp)) {
+          throw e;
+        } // else another process expanded it at the same moment, and moved it in whole
+      }
+      if (!complete(target, stamp)) {
+        throw new Refusal("cannot expand the zip file: " + target + " exists but is not an expansion of it;"
+            + " delete that directory");
       }
       return target;
     } catch (ZipException e) {
@@ -109,6 +119,12 @@ public final class PluginZips {
         }
       }
     }
+  }
+
+  /** Whether a directory is a finished expansion with that stamp (its stamp file is written last). */
+  private static boolean complete(Path target, String stamp) throws IOException {
+    return Files.isRegularFile(target.resolve(STAMP))
+        && Files.readString(target.resolve(STAMP), StandardCharsets.UTF_8).equals(stamp);
   }
 
   private static void unzip(Path zip, Path into) throws IOException {
