@@ -3,9 +3,10 @@ package io.phantomdb.plugin.pgwire;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
-import java.io.IOException;
-import java.nio.channels.SocketChannel;
 import io.phantomdb.spi.protocol.Column;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,8 @@ final class BackendWriter {
       direct = null; // TLS: every byte must go through the SslHandler from now on
       return false;
     }
-    java.nio.ByteBuffer nio = buf.nioBuffer();
+    ByteBuffer nio = buf.nioBuffer();
+    int start = nio.position();
     try {
       while (nio.hasRemaining() && direct.write(nio) > 0) {
         // a non-blocking socket: write takes what fits in its buffer
@@ -80,7 +82,7 @@ final class BackendWriter {
     } catch (IOException e) {
       // the client is gone: Netty sends the rest, fails and closes the channel as before
     }
-    buf.skipBytes(nio.position());
+    buf.skipBytes(nio.position() - start);
     if (buf.isReadable()) {
       return false;
     }
