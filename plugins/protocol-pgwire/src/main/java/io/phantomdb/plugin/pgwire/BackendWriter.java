@@ -2,10 +2,15 @@ package io.phantomdb.plugin.pgwire;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.SslHandler;
 import io.phantomdb.spi.protocol.Column;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Encodes backend messages into a buffer and sends it: at {@link #flush()} (Sync, Flush,
@@ -19,11 +24,16 @@ final class BackendWriter {
 
   private final Channel channel;
   private final Object writable = new Object();
+  /** Buffers handed to Netty and not yet written by it: the worker writes directly only at 0. */
+  private final AtomicInteger queued = new AtomicInteger();
+  /** The socket to write to from the worker, or null (not a DirectSocketChannel, or TLS). */
+  private SocketChannel direct;
   private ByteBuf buf;
   private int lengthAt = -1;
 
   BackendWriter(Channel channel) {
     this.channel = channel;
+    this.direct = channel instanceof DirectSocketChannel d ? d.socket() : null;
     this.buf = channel.alloc().buffer(1024);
   }
 
@@ -34,14 +44,55 @@ final class BackendWriter {
     }
   }
 
-  /** Sends what is buffered and waits until the channel takes more. */
+  /**
+   * Sends what is buffered and waits until the channel takes more. On a plain (not TLS) {@link
+   * DirectSocketChannel} with nothing of ours still queued in Netty, the bytes go straight to the
+   * socket from this thread: a response costs one {@code write} and no wake-up of the event loop.
+   * What the socket does not take at once (its buffer is full) goes through Netty as before, and
+   * so does everything after it until Netty has written it all, so bytes stay in order and a slow
+   * client still makes the channel unwritable.
+   */
   void flush() {
     if (buf.isReadable()) {
-      ByteBuf out = buf;
-      buf = channel.alloc().buffer(1024);
-      channel.writeAndFlush(out);
+      if (!writeDirect()) {
+        ByteBuf out = buf;
+        buf = channel.alloc().buffer(1024);
+        queued.incrementAndGet();
+        channel.writeAndFlush(out).addListener(f -> queued.decrementAndGet());
+      }
     }
     awaitWritable();
+  }
+
+  /** Writes the buffer to the socket from this thread if allowed; true if all of it went. */
+  private boolean writeDirect() {
+    if (direct == null || queued.get() != 0 || !buf.isDirect() || buf.nioBufferCount() != 1) {
+      return false;
+    }
+    if (channel.pipeline().get(SslHandler.class) != null) {
+      direct = null; // TLS: every byte must go through the SslHandler from now on
+      return false;
+    }
+    ByteBuffer nio = buf.nioBuffer();
+    int start = nio.position();
+    try {
+      while (nio.hasRemaining() && direct.write(nio) > 0) {
+        // a non-blocking socket: write takes what fits in its buffer
+      }
+    } catch (IOException e) {
+      // the client is gone: Netty sends the rest, fails and closes the channel as before
+    }
+    buf.skipBytes(nio.position() - start);
+    if (buf.isReadable()) {
+      return false;
+    }
+    if (buf.capacity() > 16 * 1024) { // a big result grew it: do not keep that much per connection
+      buf.release();
+      buf = channel.alloc().buffer(1024);
+    } else {
+      buf.clear();
+    }
+    return true;
   }
 
   private void maybeFlush() {

@@ -8,7 +8,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.phantomdb.spi.protocol.ProtocolContext;
 import io.phantomdb.spi.protocol.ProtocolServer;
@@ -60,7 +59,7 @@ final class PgWireServer implements ProtocolServer {
     io = new NioEventLoopGroup(options.ioThreads(), new DefaultThreadFactory("pgwire-io", true));
     ServerBootstrap b = new ServerBootstrap()
         .group(boss, io)
-        .channel(NioServerSocketChannel.class)
+        .channelFactory((io.netty.channel.ChannelFactory<DirectSocketChannel.Server>) DirectSocketChannel.Server::new)
         .option(ChannelOption.SO_BACKLOG, 256)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.SO_KEEPALIVE, true)
