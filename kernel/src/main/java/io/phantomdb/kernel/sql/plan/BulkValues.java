@@ -112,7 +112,8 @@ public final class BulkValues {
         || lastSpan[0] < firstSpan[1]) {
       return null;
     }
-    StringBuilder key = new StringBuilder(KEY_MARK).append(sql, 0, firstSpan[0]).append('(');
+    // the prefix's length makes the split of the key into prefix, row and suffix unambiguous
+    StringBuilder key = new StringBuilder(KEY_MARK).append(firstSpan[0]).append(' ').append(sql, 0, firstSpan[0]).append('(');
     int parameter = 0;
     for (int j = 0; j < width; j++) {
       key.append(j == 0 ? "" : ", ").append(isDefault[j] ? "DEFAULT" : "$" + ++parameter);
@@ -121,7 +122,7 @@ public final class BulkValues {
     return new BulkValues(insert, key.toString(), isDefault, kinds, rows);
   }
 
-  /** @return the plan cache key: the text outside the rows, with one row of parameters */
+  /** @return the plan cache key: the text outside the rows, with one row of parameters between */
   public String key() {
     return key;
   }
