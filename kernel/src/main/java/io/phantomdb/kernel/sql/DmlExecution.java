@@ -82,6 +82,18 @@ final class DmlExecution {
     return this;
   }
 
+  private List<Object[]> parameterRows;
+
+  /**
+   * @param rows for the single-row plan of a many-row INSERT ... VALUES: the parameter values of
+   *     each row, converted to the parameters' types; the statement inserts them all, atomically
+   * @return this
+   */
+  DmlExecution parameterRows(List<Object[]> rows) {
+    this.parameterRows = rows;
+    return this;
+  }
+
   /**
    * @param plan the cached plan of the statement
    * @param eval the expression context of this execution
@@ -153,7 +165,7 @@ final class DmlExecution {
       if (chosen != null) {
         writer.onlyRows(chosen);
       }
-      Operator op = ModifyPlanner.build(dml, envs.env(ts, eval, writer), analyze);
+      Operator op = ModifyPlanner.build(dml, envs.env(ts, eval, writer), analyze, parameterRows);
       List<Object[]> rows = new ArrayList<>();
       try {
         op.open(new ExecContext(eval));

@@ -286,6 +286,15 @@ final class EngineSession implements Session {
   private StatementResult planAndRun(String sql, SqlNode node, PlanCache.Key exact, ShapeSeen seen,
       CatalogSnapshot catalog, int databaseId, SessionView view) {
     StatementRunner runner = runner(catalog, databaseId, view);
+    io.phantomdb.kernel.sql.plan.BulkValues bulk = io.phantomdb.kernel.sql.plan.BulkValues.of(node, sql);
+    if (bulk != null) {
+      StatementResult result = runBulk(runner, bulk, node, catalog, databaseId, view);
+      if (result != null) {
+        return result;
+      }
+      node = parse(sql); // planned as it is, below
+      runner = runner(catalog, databaseId, view);
+    }
     LiteralParameterizer.Result p;
     try {
       p = LiteralParameterizer.parameterize(node, sql, LITERAL_TYPES);
@@ -326,6 +335,46 @@ final class EngineSession implements Session {
     }
     engine.textPlans().put(exact, new PlanCache.Entry(plan, null));
     return runner.execute(plan, new Object[0]);
+  }
+
+  /**
+   * Runs a many-row INSERT ... VALUES of literals as its single-row plan of parameters, planned
+   * once per text outside the rows ({@link io.phantomdb.kernel.sql.plan.BulkValues}).
+   *
+   * @return the result, or null to plan the statement with its literals instead (the single-row
+   *     plan failed, has another shape, does not fit the literals, or refused them with an error
+   *     the literal plan might not have: 42xxx, 0A000, XX000); {@code node} may have been changed
+   */
+  private StatementResult runBulk(StatementRunner runner, io.phantomdb.kernel.sql.plan.BulkValues bulk, SqlNode node,
+      CatalogSnapshot catalog, int databaseId, SessionView view) {
+    PlanCache.Key key = key(bulk.key(), List.of(), catalog, databaseId, view);
+    PlanCache.Entry entry = engine.plans().get(key);
+    if (entry == null) {
+      try {
+        List<org.apache.calcite.rel.type.RelDataType> types = new ArrayList<>();
+        for (int i = 0; i < bulk.parameterCount(); i++) {
+          types.add(null); // assigned: the column's type
+        }
+        PlanCache.Plan plan = runner.planWithTypes(bulk.singleRow(node), types);
+        entry = plan.dml() != null && io.phantomdb.kernel.sql.plan.ModifyPlanner.isParameterRow(plan.dml())
+            ? new PlanCache.Entry(plan, null) : PlanCache.Entry.NOT_PARAMETERIZABLE;
+      } catch (RuntimeException | AssertionError e) {
+        entry = PlanCache.Entry.NOT_PARAMETERIZABLE;
+      }
+      engine.plans().put(key, entry);
+    }
+    if (entry.plan() == null || !bulk.fits(entry.plan().parameterTypes())) {
+      return null;
+    }
+    try {
+      return runner.executeRows(entry.plan(), bulk.rows());
+    } catch (RuntimeException e) {
+      String state = SqlErrors.of(e).sqlState();
+      if (state.startsWith("42") || state.startsWith("0A") || state.startsWith("XX")) {
+        return null;
+      }
+      throw e;
+    }
   }
 
   /**

@@ -274,6 +274,29 @@ final class StatementRunner {
     }
   }
 
+  /**
+   * Runs the single-row plan of a many-row INSERT ... VALUES ({@link
+   * io.phantomdb.kernel.sql.plan.BulkValues}) for every row, as one statement: all rows are
+   * converted to the parameters' (the target columns') types first, then inserted and committed
+   * together, or none is.
+   *
+   * @param plan the plan of the INSERT of one row of parameters
+   * @param rows each row's literal values
+   */
+  StatementResult executeRows(PlanCache.Plan plan, List<Object[]> rows) {
+    List<Object[]> converted = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      converted.add(io.phantomdb.kernel.sql.expr.ParameterValues.convertAll(row, plan.parameterTypes(), session.timeZone()));
+    }
+    EvalContext eval = new EvalContext(converted.get(0), Instant.now(), session).withSequences(sequenceOps());
+    try (ActiveSnapshots.Registration pin = pin()) {
+      checkWritable(plan.dml().kind().name());
+      return new DmlExecution(engine, this::env, txn, this::statementReadTs, this::reader,
+          TransactionRowLocks.waitPolicy(session), catalog.version()).autocommitIsolation(autocommitIsolation())
+          .parameterRows(converted).execute(plan, eval);
+    }
+  }
+
   StatementResult explain(SqlPgExplain explain) {
     try (ActiveSnapshots.Registration pin = pin()) {
       return explainPinned(explain);

@@ -13,7 +13,8 @@ import java.util.Objects;
  * start time (what {@code now()} and {@code current_timestamp} return, the same for every row of
  * the statement, as PostgreSQL does within a transaction), the session ({@link
  * SessionContext}: database, search path, settings, time zone) and the session's sequence
- * functions. Create one per execution; it is immutable.
+ * functions. Create one per execution; it is immutable but for the correlation rows and the
+ * parameter row a multi-row INSERT binds ({@link #bindParameters}).
  */
 public final class EvalContext {
   private static final Object[] NO_PARAMETERS = new Object[0];
@@ -123,6 +124,20 @@ public final class EvalContext {
       throw new SqlException(SqlState.UNDEFINED_PARAMETER, "there is no parameter $" + (index + 1));
     }
     return parameters[index];
+  }
+
+  /**
+   * Binds the next row of a many-row INSERT ... VALUES planned as one parameterized row: the
+   * expressions of this execution (and of the contexts made from it) read these values from now.
+   *
+   * @param values the values of {@code $1, $2, ...}, as many as this context has, converted to
+   *     the parameters' types
+   */
+  public void bindParameters(Object[] values) {
+    if (values.length != parameters.length) {
+      throw new IllegalArgumentException("expected " + parameters.length + " parameter values, got " + values.length);
+    }
+    System.arraycopy(values, 0, parameters, 0, values.length);
   }
 
   /** @return how many parameter values there are */

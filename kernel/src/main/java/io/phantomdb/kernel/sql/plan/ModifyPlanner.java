@@ -37,6 +37,7 @@ public final class ModifyPlanner {
   private final StatementEnv env;
   private final PhysicalPlanner planner;
   private final boolean analyze;
+  private java.util.List<Object[]> parameterRows;
 
   ModifyPlanner(StatementEnv env, PhysicalPlanner planner) {
     this(env, planner, false);
@@ -55,7 +56,23 @@ public final class ModifyPlanner {
    * @return the operator tree; its root is the {@link ModifyOperator}
    */
   public static Operator build(DmlPlan plan, StatementEnv env, boolean analyze) {
+    return build(plan, env, analyze, null);
+  }
+
+  /**
+   * @param plan a planned INSERT, UPDATE or DELETE
+   * @param env the execution's environment, with the statement's writer
+   * @param analyze true to count rows per operator (EXPLAIN ANALYZE)
+   * @param parameterRows for an INSERT of one row of parameters ({@link #isParameterRow}): the
+   *     parameter values of each row to insert; else null
+   * @return the operator tree; its root is the {@link ModifyOperator}
+   */
+  public static Operator build(DmlPlan plan, StatementEnv env, boolean analyze, java.util.List<Object[]> parameterRows) {
     ModifyPlanner mp = new ModifyPlanner(env, new PhysicalPlanner(env, analyze), analyze);
+    if (parameterRows != null && !isParameterRow(plan)) {
+      throw new SqlException(SqlState.INTERNAL_ERROR, "not a single-row INSERT of parameters: " + plan.core().rel);
+    }
+    mp.parameterRows = parameterRows;
     Operator op;
     if (plan.joined()) {
       op = mp.joined(plan);
@@ -65,6 +82,18 @@ public final class ModifyPlanner {
       throw new SqlException(SqlState.INTERNAL_ERROR, "a DML plan without TableModify: " + plan.core().rel);
     }
     return analyze ? InstrumentedOperator.wrap(op) : op;
+  }
+
+  /**
+   * @param plan a planned statement
+   * @return whether it is an INSERT of one VALUES row computed by a projection (the single-row
+   *     plan of a many-row INSERT ... VALUES of parameters), which {@link #build(DmlPlan,
+   *     StatementEnv, boolean, java.util.List)} can run for many rows of parameter values
+   */
+  public static boolean isParameterRow(DmlPlan plan) {
+    return plan.kind() == SqlKind.INSERT && !plan.joined() && plan.core().rel instanceof TableModify m
+        && m.getOperation() == TableModify.Operation.INSERT && m.getInput() instanceof Project p
+        && p.getInput() instanceof org.apache.calcite.rel.core.Values v && v.getTuples().size() == 1;
   }
 
   /** A TableModify met in a plan built by {@link PhysicalPlanner}: no RETURNING, no ON CONFLICT. */
@@ -246,7 +275,11 @@ public final class ModifyPlanner {
       fns.add(PhysicalPlanner.function(compiled));
       position++;
     }
-    Operator project = new ProjectOperator(planner.build(p.getInput()), fns.toArray(new RowFunction[0]),
+    Operator source = planner.build(p.getInput());
+    if (parameterRows != null && target != null) {
+      source = new io.phantomdb.kernel.sql.exec.ParameterRowsOperator(source, parameterRows);
+    }
+    Operator project = new ProjectOperator(source, fns.toArray(new RowFunction[0]),
         p.getProjects().toString());
     return analyze ? InstrumentedOperator.wrap(project) : project;
   }
