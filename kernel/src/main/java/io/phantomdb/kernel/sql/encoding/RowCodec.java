@@ -189,6 +189,17 @@ public final class RowCodec {
     return decode(stored, Checksums.bodyLength(stored), null);
   }
 
+  /**
+   * Decodes some columns of a row as stored (see {@link #decodeStored(byte[])}).
+   *
+   * @param stored a stored row version (not a tombstone)
+   * @param wanted per live column, whether to decode it; null for all
+   * @return one value per live column; null for columns not wanted
+   */
+  public Object[] decodeStored(byte[] stored, @Nullable boolean[] wanted) {
+    return decode(stored, Checksums.bodyLength(stored), wanted);
+  }
+
   private Object[] decode(byte[] value, int length, @Nullable boolean[] wanted) {
     ByteReader r = new ByteReader(value, 0, length, "row");
     int header = r.u8(0);

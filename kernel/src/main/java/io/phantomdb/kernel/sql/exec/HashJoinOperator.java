@@ -1,5 +1,6 @@
 package io.phantomdb.kernel.sql.exec;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,8 +15,20 @@ public final class HashJoinOperator extends AbstractJoinOperator {
   private final int[] rightKeys;
   private final KeyEquivalence keyEquivalence;
   private final String description;
-  private Map<Key, java.util.List<Integer>> building = new HashMap<>();
-  private Map<Key, int[]> table = new HashMap<>();
+  private Map<Key, Bucket> table = new HashMap<>();
+
+  /** The right rows of one key: positions, grown by doubling while the right input is read. */
+  private static final class Bucket {
+    int[] rows = new int[1];
+    int size;
+
+    void add(int index) {
+      if (size == rows.length) {
+        rows = Arrays.copyOf(rows, size * 2);
+      }
+      rows[size++] = index;
+    }
+  }
 
   /**
    * @param left the probe side
@@ -51,21 +64,32 @@ public final class HashJoinOperator extends AbstractJoinOperator {
   void indexRightRow(Object[] row, int index) {
     Key k = keyOf(row, rightKeys);
     if (!k.hasNull()) {
-      building.computeIfAbsent(k, x -> new java.util.ArrayList<>(1)).add(index);
+      Bucket b = table.get(k);
+      if (b == null) {
+        b = new Bucket();
+        table.put(k, b);
+      }
+      b.add(index);
     }
   }
 
   @Override
   void finishIndex() {
-    table = new HashMap<>(building.size() * 2);
-    building.forEach((k, list) -> table.put(k, list.stream().mapToInt(Integer::intValue).toArray()));
-    building = new HashMap<>();
+    for (Bucket b : table.values()) { // trimmed in place: candidates() hands out the array
+      if (b.rows.length != b.size) {
+        b.rows = Arrays.copyOf(b.rows, b.size);
+      }
+    }
   }
 
   @Override
   int[] candidates(Object[] leftRow, int rightCount) {
     Key k = keyOf(leftRow, leftKeys);
-    return k.hasNull() ? NONE : table.getOrDefault(k, NONE);
+    if (k.hasNull()) {
+      return NONE;
+    }
+    Bucket b = table.get(k);
+    return b == null ? NONE : b.rows;
   }
 
   @Override

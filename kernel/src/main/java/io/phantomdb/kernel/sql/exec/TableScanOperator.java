@@ -4,6 +4,7 @@ import io.phantomdb.kernel.sql.store.RangeCursor;
 import io.phantomdb.kernel.sql.store.TableLayout;
 import io.phantomdb.spi.storage.KeyValueReader;
 import io.phantomdb.spi.storage.Keyspace;
+import jakarta.annotation.Nullable;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * in primary key order (or its reverse); returns the columns SQL sees ({@code visible} positions
  * of the stored row). Keeps the last stored row it returned, for UPDATE and DELETE. EXPLAIN calls
  * it a Seq Scan when it reads the whole table in key order for no reason of its own, else an
- * Index Scan of the primary key.
+ * Index Scan of the primary key. A query's scan may decode only the columns the query reads.
  */
 public final class TableScanOperator implements StoredRowSource {
   private final KeyValueReader reader;
@@ -21,6 +22,7 @@ public final class TableScanOperator implements StoredRowSource {
   private final long readTs;
   private final int[] visible;
   private final boolean indexScan;
+  private final boolean[] decoded;
   private RangeCursor cursor;
   private Object[] current;
 
@@ -32,9 +34,11 @@ public final class TableScanOperator implements StoredRowSource {
    * @param readTs the read timestamp
    * @param visible positions, in a stored row, of the columns to return
    * @param indexScan true to show it as an index scan of the primary key (false: a Seq Scan)
+   * @param decoded per live column, whether to decode it (the others read as NULL: the query does
+   *     not look at them; then {@link #currentStoredRow} is partial); null for all
    */
   public TableScanOperator(KeyValueReader reader, Keyspace data, TableLayout layout, KeyScan scan,
-      long readTs, int[] visible, boolean indexScan) {
+      long readTs, int[] visible, boolean indexScan, @Nullable boolean[] decoded) {
     this.reader = reader;
     this.data = data;
     this.layout = layout;
@@ -42,6 +46,7 @@ public final class TableScanOperator implements StoredRowSource {
     this.readTs = readTs;
     this.visible = visible.clone();
     this.indexScan = indexScan;
+    this.decoded = decoded == null ? null : decoded.clone();
   }
 
   @Override
@@ -55,7 +60,7 @@ public final class TableScanOperator implements StoredRowSource {
       current = null;
       return null;
     }
-    current = layout.rowCodec().decodeStored(cursor.value());
+    current = layout.rowCodec().decodeStored(cursor.value(), decoded);
     Object[] out = new Object[visible.length];
     for (int i = 0; i < visible.length; i++) {
       out[i] = current[visible[i]];

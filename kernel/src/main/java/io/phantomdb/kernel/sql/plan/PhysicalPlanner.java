@@ -55,6 +55,7 @@ import org.apache.calcite.util.ImmutableBitSet;
 public final class PhysicalPlanner {
   private final StatementEnv env;
   private final boolean analyze;
+  private RequiredColumns required;
 
   /**
    * @param env the storage view and tables of the statement
@@ -71,6 +72,9 @@ public final class PhysicalPlanner {
    * @throws SqlException 0A000 for a plan shape not supported yet
    */
   public Operator build(RelNode rel) {
+    if (required == null) { // the first call gets the whole plan; queries only: DML needs whole rows
+      required = RequiredColumns.of(env.writer() == null ? rel : null);
+    }
     Operator op = convert(rel);
     return analyze ? InstrumentedOperator.wrap(op) : op;
   }
@@ -94,11 +98,11 @@ public final class PhysicalPlanner {
 
   private Operator convert(RelNode rel) {
     if (rel instanceof TableScan scan) {
-      return scan(scan);
+      return scan(scan, null, required.columns(scan), null).op();
     }
     if (rel instanceof Filter f) {
       if (f.getInput() instanceof TableScan scan) {
-        return scan(scan, f.getCondition(), null, null).op();
+        return scan(scan, f.getCondition(), required.columns(f), null).op();
       }
       return filter(build(f.getInput()), f.getCondition());
     }
@@ -193,10 +197,6 @@ public final class PhysicalPlanner {
 
   private Operator maybeInstrument(Operator op) {
     return analyze ? InstrumentedOperator.wrap(op) : op;
-  }
-
-  private Operator scan(TableScan scan) {
-    return scan(scan, null, null, null).op();
   }
 
   /** A filter, unless it is always true. */

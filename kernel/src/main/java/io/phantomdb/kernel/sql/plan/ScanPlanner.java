@@ -117,6 +117,21 @@ final class ScanPlanner {
     return new Planned(build(t, layout, best, needed), residual(scan, extracted, best.ranges), best.ordered);
   }
 
+  /**
+   * Which live columns a table scan decodes: the needed ones, for a query (DML needs the whole
+   * stored row, so it decodes everything); null for all.
+   */
+  private @Nullable boolean[] decoded(int liveCount, int[] positions, ImmutableBitSet needed) {
+    if (env.writer() != null || needed.cardinality() == positions.length) {
+      return null;
+    }
+    boolean[] wanted = new boolean[liveCount];
+    for (int i = 0; i < positions.length; i++) {
+      wanted[positions[i]] = needed.get(i);
+    }
+    return wanted;
+  }
+
   private Operator build(PhantomTable t, TableLayout layout, Candidate c, ImmutableBitSet needed) {
     TableDescriptor table = t.descriptor();
     List<ColumnDescriptor> live = table.liveColumns();
@@ -128,7 +143,7 @@ final class ScanPlanner {
     KeyScan keys = new KeyScan(c.ranges.ranges(), c.order, c.ranges.condition());
     if (c.index == null) {
       return new TableScanOperator(env.reader(), env.data(), layout, keys, env.readTs(), positions,
-          c.ranges.used() > 0 || c.ordered);
+          c.ranges.used() > 0 || c.ordered, decoded(live.size(), positions, needed));
     }
     if (!c.indexOnly) {
       return IndexScanOperator.fetching(env.reader(), env.data(), layout, c.index, keys, env.readTs(), positions);
