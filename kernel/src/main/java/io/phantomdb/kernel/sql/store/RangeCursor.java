@@ -32,6 +32,8 @@ public final class RangeCursor implements AutoCloseable {
   private final ScanOrder order;
   private int nextRange;
   private Cursor cursor;
+  /** The lower bound of the open cursor's range if that range is a prefix range, else null. */
+  private byte[] openPrefix;
   private byte[] lastLogical;
   private byte[] key;
   private byte[] value;
@@ -78,6 +80,13 @@ public final class RangeCursor implements AutoCloseable {
       }
       lastLogical = k;
       byte[] v = cursor.value();
+      if (openPrefix != null && openPrefix.length == k.length - VersionedKeys.VERSION_LENGTH) {
+        // The range is every version of one whole logical key (keys are prefix-free): the rest are
+        // its older versions, and the versions garbage collection deleted lie among them as
+        // storage tombstones, so moving on would walk the key's whole history. Point lookups of a
+        // hot row would slow down with every update.
+        closeCursor();
+      }
       StoredValueCheck.verify(table, k, v);
       if (RowCodec.isTombstone(v)) {
         continue;
@@ -137,18 +146,29 @@ public final class RangeCursor implements AutoCloseable {
       if (cursor != null && cursor.next()) {
         return true;
       }
-      if (cursor != null) {
-        cursor.close();
-        cursor = null;
-      }
+      closeCursor();
       if (nextRange >= ranges.size()) {
         return false;
       }
       KeyRange r = ranges.get(nextRange++);
       if (!r.isEmpty()) {
         cursor = reader.scan(data, r, order);
+        openPrefix = isPrefixRange(r) ? r.lower() : null;
       }
     }
+  }
+
+  private static boolean isPrefixRange(KeyRange r) {
+    return r.lower() != null && r.lowerInclusive() && r.upper() != null && !r.upperInclusive()
+        && java.util.Arrays.equals(r.upper(), KeyRange.prefixEnd(r.lower()));
+  }
+
+  private void closeCursor() {
+    if (cursor != null) {
+      cursor.close();
+      cursor = null;
+    }
+    openPrefix = null;
   }
 
   /** @return the versioned key of the current entry */
@@ -163,10 +183,7 @@ public final class RangeCursor implements AutoCloseable {
 
   @Override
   public void close() {
-    if (cursor != null) {
-      cursor.close();
-      cursor = null;
-    }
+    closeCursor();
     nextRange = ranges.size();
   }
 }

@@ -107,6 +107,65 @@ class RangeCursorTest {
   }
 
   @Test
+  void aPointLookupStopsAtTheVisibleVersionOfAKeyWithALongHistory() {
+    // a hot row: 1,000 versions; a lookup of the whole key must not walk the older ones (nor, in an
+    // LSM engine, the tombstones garbage collection leaves among them)
+    for (long ts = 1; ts <= 1000; ts++) {
+      WriteBatch batch = new WriteBatch();
+      Checksums.putVersion(batch, data, key(9), ts, new byte[] {1, (byte) ts});
+      Checksums.putVersion(batch, data, key(10), ts, new byte[] {1, 10});
+      storage.write(batch, Durability.NO_SYNC);
+    }
+    int[] steps = new int[1];
+    io.phantomdb.spi.storage.KeyValueReader counting = new io.phantomdb.spi.storage.KeyValueReader() {
+      @Override
+      public byte[] get(Keyspace keyspace, byte[] key) {
+        return storage.get(keyspace, key);
+      }
+
+      @Override
+      public io.phantomdb.spi.storage.Cursor scan(Keyspace keyspace, KeyRange range, ScanOrder order) {
+        io.phantomdb.spi.storage.Cursor c = storage.scan(keyspace, range, order);
+        return new io.phantomdb.spi.storage.Cursor() {
+          @Override
+          public boolean next() {
+            steps[0]++;
+            return c.next();
+          }
+
+          @Override
+          public byte[] key() {
+            return c.key();
+          }
+
+          @Override
+          public byte[] value() {
+            return c.value();
+          }
+
+          @Override
+          public void close() {
+            c.close();
+          }
+        };
+      }
+    };
+    for (long at : new long[] {1000, 500, 1}) {
+      steps[0] = 0;
+      List<Integer> values = new ArrayList<>();
+      try (RangeCursor c = new RangeCursor(counting, TABLE, data, List.of(KeyRange.prefix(key(9))), at, ScanOrder.FORWARD)) {
+        while (c.next()) {
+          values.add(c.value()[1] & 0xff);
+        }
+      }
+      assertThat(values).as("at %d", at).containsExactly((int) (at & 0xff));
+      assertThat(steps[0]).as("storage steps at %d", at).isEqualTo(1 + (int) (1000 - at));
+    }
+    // two whole keys in one range still yield both
+    assertThat(read(List.of(KeyRange.closedOpen(key(9), key(11))), 1000, ScanOrder.FORWARD)).containsExactly(1000 & 0xff, 10);
+  }
+
+  @Test
   void noRangesReadNothing() {
     assertThat(read(List.of(), 5, ScanOrder.FORWARD)).isEmpty();
     assertThat(read(List.of(), 5, ScanOrder.REVERSE)).isEmpty();
