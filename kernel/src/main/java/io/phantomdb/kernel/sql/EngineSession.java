@@ -46,6 +46,11 @@ final class EngineSession implements Session {
   private final String user;
   private int backendPid;
   private final SessionSettings settings;
+  // the last SessionView and what it was made of (view(): one per statement otherwise)
+  private SessionView lastView;
+  private CatalogSnapshot lastViewCatalog;
+  private int lastViewDatabase;
+  private List<String> lastViewPath;
   private final SessionSequences sequences = new SessionSequences();
   private final SessionTransactions transactions;
   private boolean closed;
@@ -86,7 +91,7 @@ final class EngineSession implements Session {
   private void startStatement() {
     cancellation.reset();
     running = true;
-    clock.start(SessionSettings.milliseconds(settings.get("statement_timeout")));
+    clock.start(settings.statementTimeoutMillis());
   }
 
   private void statementEnded() {
@@ -271,8 +276,18 @@ final class EngineSession implements Session {
   }
 
   private SessionView view(CatalogSnapshot catalog, int databaseId) {
-    return new SessionView(database, SearchPath.effective(settings.searchPath(), catalog, databaseId, user), settings,
+    List<String> path = settings.searchPath();
+    SessionView last = lastView;
+    if (last != null && catalog == lastViewCatalog && databaseId == lastViewDatabase && path == lastViewPath) {
+      return last; // nothing it is made of changed: the same settings list, catalog and database
+    }
+    SessionView view = new SessionView(database, SearchPath.effective(path, catalog, databaseId, user), settings,
         backendPid, catalog, databaseId);
+    lastView = view;
+    lastViewCatalog = catalog;
+    lastViewDatabase = databaseId;
+    lastViewPath = path;
+    return view;
   }
 
   private static PlanCache.Key key(String sql, List<DataType> types, CatalogSnapshot catalog, int databaseId,

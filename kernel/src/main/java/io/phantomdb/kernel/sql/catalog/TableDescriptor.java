@@ -102,6 +102,34 @@ public record TableDescriptor(
   }
 
   /**
+   * Where each visible column sits in a scanned row: element {@code v} is the position in {@link
+   * #liveColumns()} of the {@code v}-th of {@link #visibleColumns()}. One pass, no comparisons.
+   *
+   * @return the positions, one per visible column
+   */
+  public int[] visibleInLive() {
+    int visibleCount = 0;
+    for (ColumnDescriptor c : columns) {
+      if (!c.hidden() && !c.dropped()) {
+        visibleCount++;
+      }
+    }
+    int[] out = new int[visibleCount];
+    int live = 0;
+    int v = 0;
+    for (ColumnDescriptor c : columns) {
+      if (c.dropped()) {
+        continue;
+      }
+      if (!c.hidden()) {
+        out[v++] = live;
+      }
+      live++;
+    }
+    return out;
+  }
+
+  /**
    * @param columnId a live column's id
    * @return the position of that column in {@link #liveColumns()}, i.e. in a scanned row
    * @throws IllegalArgumentException if the table has no such live column

@@ -220,13 +220,7 @@ public final class ModifyPlanner {
   }
 
   static int[] visibleInStored(TableDescriptor table) {
-    List<ColumnDescriptor> live = table.liveColumns();
-    List<ColumnDescriptor> visible = table.visibleColumns();
-    int[] out = new int[visible.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = live.indexOf(visible.get(i));
-    }
-    return out;
+    return table.visibleInLive();
   }
 
   private static int hiddenPosition(TableDescriptor table) {

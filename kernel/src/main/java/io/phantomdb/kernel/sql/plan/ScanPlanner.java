@@ -136,10 +136,7 @@ final class ScanPlanner {
     TableDescriptor table = t.descriptor();
     List<ColumnDescriptor> live = table.liveColumns();
     List<ColumnDescriptor> visible = table.visibleColumns();
-    int[] positions = new int[visible.size()];
-    for (int i = 0; i < positions.length; i++) {
-      positions[i] = live.indexOf(visible.get(i));
-    }
+    int[] positions = table.visibleInLive();
     KeyScan keys = new KeyScan(c.ranges.ranges(), c.order, c.ranges.condition());
     if (c.index == null) {
       return new TableScanOperator(env.reader(), env.data(), layout, keys, env.readTs(), positions,

@@ -31,6 +31,13 @@ public final class SessionSettings {
   private final Map<String, String> serverDefaults;
   private TransactionParameters transaction = TransactionParameters.NONE;
   private ZoneId zone;
+  /** Bumped by every change; what is derived from the values below is kept until it moves. */
+  private long version;
+  private long reportedVersion = -1;
+  private long pathVersion = -1;
+  private List<String> path;
+  private long timeoutVersion = -1;
+  private long statementTimeout;
 
   /** A session with every parameter at its default. */
   public SessionSettings() {
@@ -79,6 +86,7 @@ public final class SessionSettings {
    */
   public SessionSettings transactionParameters(TransactionParameters transaction) {
     this.transaction = transaction;
+    version++;
     return this;
   }
 
@@ -153,6 +161,7 @@ public final class SessionSettings {
   public void set(String name, String value) {
     String key = name.toLowerCase(Locale.ROOT);
     String canonical = check(name, value);
+    version++;
     if (transactionDefault(key) != null) {
       transaction.set(key, canonical); // the block's mode, not a session value
       return;
@@ -189,6 +198,7 @@ public final class SessionSettings {
     set(name, value);
     String key = name.toLowerCase(Locale.ROOT);
     resetValues.put(key, values.get(key));
+    version++;
   }
 
   /**
@@ -199,6 +209,7 @@ public final class SessionSettings {
    * @param superuser whether it is a superuser
    */
   public void setSessionUser(String user, boolean superuser) {
+    version++;
     values.put("session_authorization", user);
     resetValues.put("session_authorization", user);
     values.put("is_superuser", superuser ? "on" : "off");
@@ -220,6 +231,7 @@ public final class SessionSettings {
     if (transactionDefault(key) != null) {
       return; // RESET transaction_isolation: the block keeps its mode
     }
+    version++;
     values.remove(key);
     if (key.equals("timezone")) {
       zone = null;
@@ -228,6 +240,7 @@ public final class SessionSettings {
 
   /** Returns every parameter to its reset value ({@code RESET ALL}). */
   public void resetAll() {
+    version++;
     values.clear();
     zone = null;
   }
@@ -251,6 +264,10 @@ public final class SessionSettings {
    * @return name → value, in name order
    */
   public Map<String, String> changedReported() {
+    if (reportedVersion == version) {
+      return Map.of(); // nothing changed since the last call (asked after every statement)
+    }
+    reportedVersion = version;
     Map<String, String> out = null;
     for (Parameter p : Parameters.reported()) {
       String v = get(p.name());
@@ -275,8 +292,21 @@ public final class SessionSettings {
 
   /** @return the identifiers of {@code search_path}, in order ({@code $user} as written) */
   public List<String> searchPath() {
-    List<String> path = SearchPath.split(get("search_path"));
-    return path == null ? List.of() : path;
+    if (pathVersion != version) {
+      List<String> split = SearchPath.split(get("search_path"));
+      path = split == null ? List.of() : List.copyOf(split);
+      pathVersion = version;
+    }
+    return path; // the same list until a setting changes: callers may key caches on it
+  }
+
+  /** @return {@code statement_timeout} in milliseconds, 0 for none */
+  public long statementTimeoutMillis() {
+    if (timeoutVersion != version) {
+      statementTimeout = milliseconds(get("statement_timeout"));
+      timeoutVersion = version;
+    }
+    return statementTimeout;
   }
 
   /**
