@@ -15,6 +15,8 @@ import java.util.List;
 final class KernelPreparedQuery implements PreparedQuery {
   private final Session session;
   private final String statement;
+  /** Whether the statement is transaction control ({@link StatementTexts#allTransactional}). */
+  private final boolean transactional;
   private final PreparedStatement prepared;
   private final List<Integer> parameterTypes;
   private final List<Column> columns;
@@ -30,6 +32,7 @@ final class KernelPreparedQuery implements PreparedQuery {
           "cannot insert multiple commands into a prepared statement");
     }
     this.statement = statements.isEmpty() ? null : statements.get(0);
+    this.transactional = statement != null && StatementTexts.allTransactional(List.of(statement));
     if (statement == null) {
       prepared = null;
       parameterTypes = List.of();
@@ -76,7 +79,7 @@ final class KernelPreparedQuery implements PreparedQuery {
 
   /** Runs the statement of a portal with its converted parameter values. */
   KernelQueryResult run(KernelPortal portal, Object[] values, Runnable onFailure) {
-    owner.beforeExtended(statement);
+    owner.beforeExtended(transactional);
     owner.bound(portal);
     TransactionNotices.before(statement, session.transactionStatus(), owner.notices());
     try {

@@ -59,8 +59,7 @@ final class KernelProtocolSession implements ProtocolSession {
    * Before an extended-protocol statement runs: opens the implicit transaction for a statement
    * that may run in a block when none is open, or commits it before one that may not.
    */
-  void beforeExtended(String statement) {
-    boolean transactional = StatementTexts.allTransactional(List.of(statement));
+  void beforeExtended(boolean transactional) {
     if (implicitBlock && !transactional) {
       endImplicit(false);
     } else if (!implicitBlock && transactional && session.transactionStatus() == 'I') {

@@ -155,6 +155,12 @@ final class EngineSession implements Session {
   }
 
   private StatementResult executeStatement(String sql) {
+    SqlNode control = TRANSACTION_CONTROL.get(sql);
+    if (control != null) {
+      // BEGIN / COMMIT by a text seen before (the extended protocol's implicit transaction sends
+      // them around every statement): what a parse of it would run, without the plan lookups
+      return transactions.execute(control);
+    }
     if (transactions.status() == 'E') {
       SqlNode node = parse(sql);
       if (!SessionTransactions.handles(node)) {
