@@ -84,21 +84,34 @@ final class ScanPlanner {
         env.evalContext());
     ImmutableBitSet needed = required == null ? ImmutableBitSet.range(visible.size())
         : filter == null ? required : required.union(RelOptUtil.InputFinder.bits(filter));
+    boolean primaryPoint;
+    IndexRanges primaryRanges;
+    boolean primaryOrdered;
+    ScanOrder primaryDirection;
+    if (table.hasHiddenRowId()) {
+      primaryRanges = IndexRanges.of(layout.primary(), table, java.util.Map.of());
+      primaryOrdered = false;
+      primaryDirection = ScanOrder.FORWARD;
+      primaryPoint = false;
+    } else {
+      primaryRanges = IndexRanges.of(layout.primary(), table, extracted.columns());
+      ScanOrder dir = direction(orderColumns(table, layout.primary(), extracted), primaryRanges.fixed(), order);
+      primaryOrdered = dir != null;
+      primaryDirection = dir == null ? ScanOrder.FORWARD : dir;
+      // a primary key fixed to one value reads at most one row: no index can do better
+      primaryPoint = primaryRanges.fixed() == layout.primary().index().columns().size();
+    }
+    if (primaryPoint || layout.secondary().isEmpty()) {
+      // the only candidate: no costs to compare (a point lookup's common case)
+      Candidate only = new Candidate(null, primaryRanges, false, primaryDirection, primaryOrdered, 0);
+      return new Planned(build(t, layout, only, needed), residual(scan, extracted, primaryRanges), primaryOrdered);
+    }
     AccessCost cost = new AccessCost(t, extracted, order);
     List<Candidate> candidates = new ArrayList<>();
-    if (table.hasHiddenRowId()) {
-      IndexRanges all = IndexRanges.of(layout.primary(), table, java.util.Map.of());
-      candidates.add(new Candidate(null, all, false, ScanOrder.FORWARD, false, cost.of(null, all, false, false)));
-    } else {
-      IndexRanges r = IndexRanges.of(layout.primary(), table, extracted.columns());
-      ScanOrder dir = direction(orderColumns(table, layout.primary(), extracted), r.fixed(), order);
-      candidates.add(new Candidate(null, r, false, dir == null ? ScanOrder.FORWARD : dir, dir != null,
-          cost.of(layout.primary(), r, false, dir != null)));
-    }
-    boolean primaryPoint = !table.hasHiddenRowId()
-        && candidates.get(0).ranges.fixed() == layout.primary().index().columns().size();
-    for (IndexLayout index : primaryPoint ? List.<IndexLayout>of() : layout.secondary()) {
-      // a primary key fixed to one value reads at most one row: no index can do better
+    candidates.add(new Candidate(null, primaryRanges, false, primaryDirection, primaryOrdered,
+        table.hasHiddenRowId() ? cost.of(null, primaryRanges, false, false)
+            : cost.of(layout.primary(), primaryRanges, false, primaryOrdered)));
+    for (IndexLayout index : layout.secondary()) {
       IndexRanges r = IndexRanges.of(index, table, extracted.columns());
       boolean indexOnly = env.writer() == null && covered(table, layout, index).contains(needed);
       ScanOrder dir = direction(orderColumns(table, index, extracted), r.fixed(), order);

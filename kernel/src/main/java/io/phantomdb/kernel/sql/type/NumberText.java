@@ -79,6 +79,23 @@ final class NumberText {
    * ones, underscores between digits.
    */
   static Object parseInteger(String text, TypeKind kind) {
+    int n = text.length();
+    int start = n > 0 && text.charAt(0) == '-' ? 1 : 0;
+    if (n - start >= 1 && n - start <= 18) { // the common case: plain decimal digits, no overflow
+      long l = 0;
+      int i = start;
+      while (i < n) {
+        char c = text.charAt(i);
+        if (c < '0' || c > '9') {
+          break;
+        }
+        l = l * 10 + (c - '0');
+        i++;
+      }
+      if (i == n) {
+        return narrow(start == 1 ? -l : l, kind, text);
+      }
+    }
     String typeName = DataType.of(kind).sqlName();
     String s = text.strip();
     int i = 0;
@@ -119,17 +136,21 @@ final class NumberText {
     if (v.compareTo(LONG_MIN) < 0 || v.compareTo(LONG_MAX) > 0) {
       throw outOfRange(text, typeName);
     }
-    long l = v.longValue();
+    return narrow(v.longValue(), kind, text);
+  }
+
+  /** The value as the integer type wants it, or 22003 if it does not fit. */
+  private static Object narrow(long l, TypeKind kind, String text) {
     return switch (kind) {
       case SMALLINT -> {
         if (l < Short.MIN_VALUE || l > Short.MAX_VALUE) {
-          throw outOfRange(text, typeName);
+          throw outOfRange(text, DataType.of(kind).sqlName());
         }
         yield (short) l;
       }
       case INTEGER -> {
         if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
-          throw outOfRange(text, typeName);
+          throw outOfRange(text, DataType.of(kind).sqlName());
         }
         yield (int) l;
       }

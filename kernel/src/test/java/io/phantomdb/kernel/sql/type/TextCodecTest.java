@@ -63,6 +63,12 @@ class TextCodecTest {
     assertThat(parse("0o17", TypeKind.INTEGER)).isEqualTo(15);
     assertThat(parse("0b101", TypeKind.INTEGER)).isEqualTo(5);
     assertThat(parse("1_000_000", TypeKind.INTEGER)).isEqualTo(1_000_000);
+    // plain digits take a shorter path: same answers
+    assertThat(parse("-0", TypeKind.INTEGER)).isEqualTo(0);
+    assertThat(parse("007", TypeKind.SMALLINT)).isEqualTo((short) 7);
+    assertThat(parse("-123456789012345678", TypeKind.BIGINT)).isEqualTo(-123456789012345678L);
+    fails(() -> parse("-32769", TypeKind.SMALLINT), "22003", "value \"-32769\" is out of range for type smallint");
+    fails(() -> parse("-", TypeKind.INTEGER), "22P02", "invalid input syntax for type integer: \"-\"");
     fails(() -> parse("abc", TypeKind.INTEGER), "22P02", "invalid input syntax for type integer: \"abc\"");
     fails(() -> parse("1.5", TypeKind.INTEGER), "22P02", "invalid input syntax for type integer: \"1.5\"");
     fails(() -> parse("", TypeKind.BIGINT), "22P02", "invalid input syntax for type bigint: \"\"");
