@@ -68,7 +68,10 @@ final class KernelPreparedQuery implements PreparedQuery {
       throw Errors.of(new SqlException(SqlState.PROTOCOL_VIOLATION, "bind message supplies " + values.size()
           + " parameters, but prepared statement requires " + parameterTypes.size()));
     }
-    Object[] converted = values.stream().map(PgTypes::fromSpi).toArray();
+    Object[] converted = new Object[values.size()];
+    for (int i = 0; i < converted.length; i++) {
+      converted[i] = PgTypes.fromSpi(values.get(i));
+    }
     return new KernelPortal(this, converted);
   }
 

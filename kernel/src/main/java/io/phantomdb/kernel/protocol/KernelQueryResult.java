@@ -12,7 +12,7 @@ import java.util.List;
 final class KernelQueryResult implements QueryResult {
   private final StatementResult result;
   private final List<ColumnInfo> kernelColumns;
-  private final List<Column> columns;
+  private List<Column> columns; // made on first use: an Execute after a Describe may never ask
   private final ZoneId zone;
   private final Runnable onFailure;
   private Object[] row;
@@ -26,13 +26,19 @@ final class KernelQueryResult implements QueryResult {
   KernelQueryResult(StatementResult result, ZoneId zone, Runnable onFailure) {
     this.result = result;
     this.kernelColumns = result.columns();
-    this.columns = kernelColumns.stream().map(PgTypes::column).toList();
     this.zone = zone;
     this.onFailure = onFailure;
   }
 
   @Override
   public List<Column> columns() {
+    if (columns == null) {
+      List<Column> out = new java.util.ArrayList<>(kernelColumns.size());
+      for (var c : kernelColumns) {
+        out.add(PgTypes.column(c));
+      }
+      columns = java.util.Collections.unmodifiableList(out);
+    }
     return columns;
   }
 

@@ -28,7 +28,7 @@ import org.apache.calcite.rex.RexNode;
  * @param condition the restriction as EXPLAIN shows it, or "" if none
  */
 record IndexRanges(List<KeyRange> ranges, int used, int fixed, List<ColumnRange> columns, List<RexNode> consumed,
-    String condition) {
+    java.util.function.Supplier<String> condition) {
   /** Past this many key prefixes, an IN list is left to the filter. */
   static final int MAX_RANGES = 1024;
 
@@ -43,7 +43,7 @@ record IndexRanges(List<KeyRange> ranges, int used, int fixed, List<ColumnRange>
     List<byte[]> prefixes = List.of(index.prefix());
     List<ColumnRange> used = new ArrayList<>();
     List<RexNode> consumed = new ArrayList<>();
-    List<String> parts = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     int fixed = 0;
     boolean single = true;
     for (int k = 0; k < index.keyColumns().size(); k++) {
@@ -63,9 +63,9 @@ record IndexRanges(List<KeyRange> ranges, int used, int fixed, List<ColumnRange>
       }
       used.add(r);
       consumed.addAll(f.conjuncts());
-      parts.add(describe(name, r));
+      names.add(name);
       if (r.isEmpty()) {
-        return new IndexRanges(List.of(), used.size(), fixed, used, consumed, join(parts));
+        return new IndexRanges(List.of(), used.size(), fixed, used, consumed, condition(names, used));
       }
       if (points) {
         List<byte[]> next = new ArrayList<>();
@@ -95,13 +95,13 @@ record IndexRanges(List<KeyRange> ranges, int used, int fixed, List<ColumnRange>
         }
         ranges.addAll(mine);
       }
-      return new IndexRanges(ranges, used.size(), fixed, used, consumed, join(parts));
+      return new IndexRanges(ranges, used.size(), fixed, used, consumed, condition(names, used));
     }
     List<KeyRange> ranges = new ArrayList<>();
     for (byte[] p : prefixes) {
       ranges.add(KeyRange.prefix(p));
     }
-    return new IndexRanges(ranges, used.size(), fixed, used, consumed, join(parts));
+    return new IndexRanges(ranges, used.size(), fixed, used, consumed, condition(names, used));
   }
 
   /** The single values of a points-only range in the index's order, NULL where it sorts. */
@@ -132,6 +132,17 @@ record IndexRanges(List<KeyRange> ranges, int used, int fixed, List<ColumnRange>
     byte[] r = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, r, a.length, b.length);
     return r;
+  }
+
+  /** The EXPLAIN text of the used columns' ranges, made only if asked for (EXPLAIN). */
+  private static java.util.function.Supplier<String> condition(List<String> names, List<ColumnRange> used) {
+    return () -> {
+      List<String> parts = new ArrayList<>(names.size());
+      for (int i = 0; i < names.size(); i++) {
+        parts.add(describe(names.get(i), used.get(i)));
+      }
+      return join(parts);
+    };
   }
 
   private static String join(List<String> parts) {
